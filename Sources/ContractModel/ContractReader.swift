@@ -1,0 +1,327 @@
+public import ContractSyntax
+
+/// The keys the language knows, by place. `unknown-key` and the documentation use them.
+public enum ContractKeys {
+    /// Keys of the document.
+    public static let top = ["contract", "interface", "code", "title", "summary", "version", "owner",
+        "classification", "protocol", "endpoint", "sharing", "exchange", "files", "methods", "types"]
+    /// Keys of `classification:`.
+    public static let classification = ["resource", "service", "content", "other"]
+    /// Keys of `endpoint:`.
+    public static let endpoint = ["address", "hosting", "origin", "inspection"]
+    /// Keys of `sharing:`.
+    public static let sharing = ["level", "conditions"]
+    /// Keys of `files:`.
+    public static let files = ["classification", "region", "extensions"]
+    /// Keys of a method.
+    public static let method = ["name", "summary", "http", "parameters", "returns"]
+    /// Keys of `http:`.
+    public static let http = ["method", "path"]
+    /// Keys of a parameter or field.
+    public static let field = ["name", "type", "length", "description", "required", "masking", "maxItems"]
+    /// Keys of `returns:`.
+    public static let returns = ["type", "description", "codes", "maxItems"]
+    /// Keys of a return code.
+    public static let returnCode = ["code", "name", "meaning"]
+    /// Keys of a named type.
+    public static let namedType = ["description", "fields"]
+}
+
+/// Reads a located YAML tree into a ``Contract``.
+///
+/// The reader records the shape problems it meets (unknown keys, wrong kinds of value)
+/// and keeps going, so one run reports everything. It judges nothing else.
+public struct ContractReader {
+    private var problems: [ShapeProblem] = []
+
+    private init() {}
+
+    /// Reads a contract from its tree.
+    public static func read(_ root: YAMLNode, file: String) -> Contract {
+        var reader = ContractReader()
+        var contract = Contract(file: file)
+        contract.place = root.place
+        guard let entries = reader.mapping(root, what: "a contract") else {
+            contract.problems = reader.problems
+            return contract
+        }
+        let keys = reader.index(entries, known: ContractKeys.top, context: "a contract")
+        for (key, entry) in keys { contract.keyPlaces[key] = entry.keyPlace }
+        if let first = entries.first { contract.place = first.keyPlace }
+        contract.languageVersion = reader.int(keys["contract"])
+        contract.interface = reader.string(keys["interface"])
+        contract.code = reader.string(keys["code"], hint: "quote it: code: \"NNNN\"")
+        contract.title = reader.string(keys["title"])
+        contract.summary = reader.string(keys["summary"])
+        contract.version = reader.string(keys["version"], hint: "a version has three parts: write version: 1.0.0")
+        contract.owner = reader.string(keys["owner"])
+        contract.protocolName = reader.string(keys["protocol"])
+        contract.exchange = reader.string(keys["exchange"])
+        if let e = keys["classification"], let m = reader.mapping(e.value, what: "'classification'") {
+            var c = Classification(place: e.keyPlace)
+            let k = reader.index(m, known: ContractKeys.classification, context: "'classification'")
+            c.resource = reader.string(k["resource"])
+            c.service = reader.string(k["service"])
+            c.content = reader.string(k["content"])
+            c.other = reader.bool(k["other"])
+            contract.classification = c
+        }
+        if let e = keys["endpoint"], let m = reader.mapping(e.value, what: "'endpoint'") {
+            var x = Endpoint(place: e.keyPlace)
+            let k = reader.index(m, known: ContractKeys.endpoint, context: "'endpoint'")
+            x.address = reader.string(k["address"])
+            x.hosting = reader.string(k["hosting"])
+            x.origin = reader.string(k["origin"])
+            x.inspection = reader.string(k["inspection"])
+            contract.endpoint = x
+        }
+        if let e = keys["sharing"], let m = reader.mapping(e.value, what: "'sharing'") {
+            var s = Sharing(place: e.keyPlace)
+            let k = reader.index(m, known: ContractKeys.sharing, context: "'sharing'")
+            s.level = reader.string(k["level"])
+            s.conditions = reader.string(k["conditions"])
+            contract.sharing = s
+        }
+        if let e = keys["files"], let m = reader.mapping(e.value, what: "'files'") {
+            var f = ExchangeFiles(place: e.keyPlace)
+            let k = reader.index(m, known: ContractKeys.files, context: "'files'")
+            f.classification = reader.string(k["classification"])
+            f.region = reader.string(k["region"], hint: "quote it: region: \"510100\"")
+            if let ext = k["extensions"] {
+                if let items = ext.value.items {
+                    f.extensions = items.compactMap { reader.string($0) }
+                } else if let one = reader.string(ext) {
+                    f.extensions = [one]
+                }
+            }
+            contract.files = f
+        }
+        // Types first: fields and parameters resolve against the file's own type names.
+        if let e = keys["types"], let m = reader.mapping(e.value, what: "'types'") {
+            contract.types = m.map { reader.namedType($0) }
+        }
+        let resolver = TypeResolver(localTypes: Set(contract.types.compactMap { $0.name?.value }))
+        for i in contract.types.indices {
+            let typeName = contract.types[i].name?.value ?? "type"
+            for j in contract.types[i].fields.indices {
+                reader.resolve(&contract.types[i].fields[j], resolver, what: "field '\(contract.types[i].fields[j].name?.value ?? "?")' of \(typeName)")
+            }
+        }
+        if let e = keys["methods"], let items = reader.sequence(e.value, what: "'methods'") {
+            contract.methods = items.compactMap { reader.method($0, resolver) }
+        }
+        contract.problems = reader.problems
+        return contract
+    }
+
+    // MARK: Pieces
+
+    private mutating func method(_ node: YAMLNode, _ resolver: TypeResolver) -> Method? {
+        guard let m = mapping(node, what: "a method") else { return nil }
+        var method = Method(place: node.place)
+        let k = index(m, known: ContractKeys.method, context: "a method")
+        method.name = string(k["name"])
+        method.summary = string(k["summary"])
+        let methodName = method.name?.value ?? "?"
+        if let e = k["http"], let hm = mapping(e.value, what: "'http'") {
+            var h = HTTPBinding(place: e.keyPlace)
+            let hk = index(hm, known: ContractKeys.http, context: "'http'")
+            h.method = string(hk["method"])
+            h.path = string(hk["path"])
+            method.http = h
+        }
+        if let e = k["parameters"], !isNull(e.value), let items = sequence(e.value, what: "'parameters'") {
+            method.parameters = items.compactMap { field($0, what: "a parameter") }
+            for i in method.parameters.indices {
+                resolve(&method.parameters[i], resolver, what: "parameter '\(method.parameters[i].name?.value ?? "?")' of \(methodName)")
+            }
+        }
+        if let e = k["returns"], let rm = mapping(e.value, what: "'returns'") {
+            var r = Returns(place: e.keyPlace)
+            let rk = index(rm, known: ContractKeys.returns, context: "'returns'")
+            r.type = typeText(rk["type"])
+            r.description = string(rk["description"])
+            r.maxItems = int(rk["maxItems"])
+            if let ce = rk["codes"] {
+                r.codesPlace = ce.keyPlace
+                if isNull(ce.value) {
+                    r.codes = []
+                } else if let items = sequence(ce.value, what: "'codes'") {
+                    r.codes = items.compactMap { returnCode($0) }
+                }
+            }
+            if let t = r.type, t.value.trimmingSpaces != "none" {
+                r.resolution = resolver.resolve(type: t, length: nil, maxItems: r.maxItems, anchor: r.place,
+                    what: "the return value of \(methodName)", isReturn: true)
+            } else if let maxItems = r.maxItems, r.type != nil {
+                r.resolution.findings.append(TypeFinding(.lengthIgnored, at: maxItems.place, "'maxItems' applies to lists only; a method returning none has no items"))
+            }
+            method.returns = r
+        }
+        return method
+    }
+
+    private mutating func resolve(_ field: inout Field, _ resolver: TypeResolver, what: String) {
+        field.resolution = resolver.resolve(type: field.type, length: field.length, maxItems: field.maxItems,
+            anchor: field.anchor, what: what)
+    }
+
+    private mutating func field(_ node: YAMLNode, what: String) -> Field? {
+        guard let m = mapping(node, what: what) else { return nil }
+        var f = Field(place: node.place)
+        let k = index(m, known: ContractKeys.field, context: what)
+        f.name = string(k["name"])
+        f.type = typeText(k["type"])
+        if let e = k["length"] {
+            if let s = e.value.scalar {
+                switch s.kind {
+                case .integer:
+                    if let n = Int(s.text.filter { $0 != "_" }) {
+                        f.length = Located(.number(n), at: e.value.place)
+                    } else {
+                        f.length = Located(.text(s.text), at: e.value.place)
+                    }
+                case .null:
+                    wrongKind(e.value, expected: "a length such as 50, 18..18 or \"12,2\"")
+                default:
+                    f.length = Located(.text(s.text), at: e.value.place)
+                }
+            } else {
+                wrongKind(e.value, expected: "a length such as 50, 18..18 or \"12,2\"")
+            }
+        }
+        f.description = string(k["description"])
+        f.required = bool(k["required"])
+        f.masking = string(k["masking"])
+        f.maxItems = int(k["maxItems"])
+        return f
+    }
+
+    private mutating func returnCode(_ node: YAMLNode) -> ReturnCode? {
+        guard let m = mapping(node, what: "a return code") else { return nil }
+        var c = ReturnCode(place: node.place)
+        let k = index(m, known: ContractKeys.returnCode, context: "a return code")
+        c.code = int(k["code"])
+        c.name = string(k["name"])
+        c.meaning = string(k["meaning"])
+        return c
+    }
+
+    private mutating func namedType(_ entry: MappingEntry) -> NamedType {
+        var t = NamedType(place: entry.keyPlace)
+        t.name = Located(entry.key, at: entry.keyPlace)
+        guard let m = mapping(entry.value, what: "type '\(entry.key)'") else { return t }
+        let k = index(m, known: ContractKeys.namedType, context: "type '\(entry.key)'")
+        t.description = string(k["description"])
+        if let e = k["fields"] {
+            t.hasFields = true
+            if let items = sequence(e.value, what: "'fields'") {
+                t.fields = items.compactMap { field($0, what: "a field") }
+            }
+        }
+        return t
+    }
+
+    // MARK: Values
+
+    private mutating func index(_ entries: [MappingEntry], known: [String], context: String) -> [String: MappingEntry] {
+        var result: [String: MappingEntry] = [:]
+        for entry in entries {
+            if known.contains(entry.key) {
+                result[entry.key] = entry
+            } else {
+                let suggestion = Suggestion.closest(to: entry.key, in: known)
+                var message = "unknown key '\(entry.key)' in \(context)"
+                if let suggestion {
+                    message += "; did you mean '\(suggestion)'?"
+                } else {
+                    message += "; known keys are \(known.joined(separator: ", "))"
+                }
+                problems.append(ShapeProblem(.unknownKey(key: entry.key, suggestion: suggestion), at: entry.keyPlace, message))
+            }
+        }
+        return result
+    }
+
+    private func isNull(_ node: YAMLNode) -> Bool {
+        if let s = node.scalar, s.kind == .null { return true }
+        return false
+    }
+
+    private mutating func wrongKind(_ node: YAMLNode, expected: String, hint: String? = nil) {
+        var message = "expected \(expected), found \(node.kindDescription)"
+        if let hint { message += "; \(hint)" }
+        problems.append(ShapeProblem(.wrongKind, at: node.place, message))
+    }
+
+    private mutating func mapping(_ node: YAMLNode, what: String) -> [MappingEntry]? {
+        if let entries = node.entries { return entries }
+        wrongKind(node, expected: "\(what) as a mapping of 'key: value' lines")
+        return nil
+    }
+
+    private mutating func sequence(_ node: YAMLNode, what: String) -> [YAMLNode]? {
+        if let items = node.items { return items }
+        wrongKind(node, expected: "\(what) as a list of '- ' items")
+        return nil
+    }
+
+    /// A string value. An empty value reads as absent, so `key-missing` and friends report it.
+    private mutating func string(_ entry: MappingEntry?, hint: String? = nil) -> Located<String>? {
+        guard let entry else { return nil }
+        return string(entry.value, hint: hint)
+    }
+
+    private mutating func string(_ node: YAMLNode, hint: String? = nil) -> Located<String>? {
+        guard let s = node.scalar else {
+            wrongKind(node, expected: "a string")
+            return nil
+        }
+        switch s.kind {
+        case .string: return Located(s.text, at: node.place)
+        case .null: return nil
+        case .integer, .float, .boolean:
+            let defaultHint = "quote it if it is meant as text: \"\(s.text)\""
+            wrongKind(node, expected: "a string", hint: hint ?? defaultHint)
+            return nil
+        }
+    }
+
+    /// A `type:`: a string, or a one-item YAML list `[T]` meaning the list type.
+    private mutating func typeText(_ entry: MappingEntry?) -> Located<String>? {
+        guard let entry else { return nil }
+        if let items = entry.value.items {
+            guard items.count == 1, let inner = items.first?.scalar, inner.kind == .string else {
+                wrongKind(entry.value, expected: "a type, or a list type written [T] with one element type")
+                return nil
+            }
+            return Located("[\(inner.text)]", at: entry.value.place)
+        }
+        return string(entry.value)
+    }
+
+    private mutating func int(_ entry: MappingEntry?) -> Located<Int>? {
+        guard let entry else { return nil }
+        guard let s = entry.value.scalar, s.kind == .integer else {
+            if let s = entry.value.scalar, s.kind == .null { return nil }
+            wrongKind(entry.value, expected: "a whole number")
+            return nil
+        }
+        let digits = s.text.filter { $0 != "_" }
+        guard let n = Int(digits.hasPrefix("+") ? String(digits.dropFirst()) : digits) else {
+            wrongKind(entry.value, expected: "a whole number that fits in 64 bits")
+            return nil
+        }
+        return Located(n, at: entry.value.place)
+    }
+
+    private mutating func bool(_ entry: MappingEntry?) -> Located<Bool>? {
+        guard let entry else { return nil }
+        guard let s = entry.value.scalar, case .boolean(let b) = s.kind else {
+            if let s = entry.value.scalar, s.kind == .null { return nil }
+            wrongKind(entry.value, expected: "true or false")
+            return nil
+        }
+        return Located(b, at: entry.value.place)
+    }
+}
