@@ -1,4 +1,4 @@
-public import ContractSyntax
+import ContractSyntax
 
 /// One contract file, read into a typed model.
 ///
@@ -44,6 +44,9 @@ public struct Contract: Sendable {
     public var types: [NamedType] = []
     /// Shape problems the reader found (unknown keys, wrong kinds of value).
     public var problems: [ShapeProblem] = []
+    /// Whether the document is a mapping at all. When it is not (an empty file, a list, a
+    /// scalar), the reader reports that once and rules about the content stay quiet.
+    public var isDocument = false
 
     /// Creates an empty contract for a file.
     public init(file: String) { self.file = file }
@@ -68,6 +71,10 @@ public struct Classification: Sendable {
     public var content: Located<String>?
     /// `other:` — the catch-all entry of its group (serial 99).
     public var other: Located<Bool>?
+
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
 
     /// Creates a classification.
     public init(place: SourcePlace) { self.place = place }
@@ -100,6 +107,10 @@ public struct Endpoint: Sendable {
     /// `inspection:` — ISO 8601 duration.
     public var inspection: Located<String>?
 
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
+
     /// Creates an endpoint.
     public init(place: SourcePlace) { self.place = place }
 
@@ -119,6 +130,10 @@ public struct Sharing: Sendable {
     /// `conditions:`
     public var conditions: Located<String>?
 
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
+
     /// Creates a sharing block.
     public init(place: SourcePlace) { self.place = place }
 
@@ -136,6 +151,10 @@ public struct ExchangeFiles: Sendable {
     public var region: Located<String>?
     /// `extensions:`
     public var extensions: [Located<String>]?
+
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
 
     /// Creates a files block.
     public init(place: SourcePlace) { self.place = place }
@@ -156,6 +175,10 @@ public struct Method: Sendable {
     /// `returns:`
     public var returns: Returns?
 
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
+
     /// Creates a method.
     public init(place: SourcePlace) { self.place = place }
 
@@ -171,6 +194,10 @@ public struct HTTPBinding: Sendable {
     public var method: Located<String>?
     /// `path:` — a template such as `/persons/{idNumber}`.
     public var path: Located<String>?
+
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
 
     /// Creates a binding.
     public init(place: SourcePlace) { self.place = place }
@@ -214,6 +241,10 @@ public struct Field: Sendable {
     public var maxItems: Located<Int>?
     /// The resolved type and what resolving it found; set by the reader.
     public var resolution: TypeResolution = .init()
+
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
 
     /// Creates a field.
     public init(place: SourcePlace) { self.place = place }
@@ -259,6 +290,10 @@ public struct Returns: Sendable {
     /// The resolved type and what resolving it found; set by the reader.
     public var resolution: TypeResolution = .init()
 
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
+
     /// Creates a returns block.
     public init(place: SourcePlace) { self.place = place }
 
@@ -277,6 +312,10 @@ public struct ReturnCode: Sendable {
     /// `meaning:`
     public var meaning: Located<String>?
 
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
+
     /// Creates a return code.
     public init(place: SourcePlace) { self.place = place }
 }
@@ -293,6 +332,10 @@ public struct NamedType: Sendable {
     public var fields: [Field] = []
     /// Whether `fields:` was written.
     public var hasFields = false
+
+    /// The keys written here, readable or not: a value of the wrong kind is reported once,
+    /// by `value-type`, and not again as missing.
+    public var writtenKeys: Set<String> = []
 
     /// Creates a named type.
     public init(place: SourcePlace) { self.place = place }

@@ -1,4 +1,4 @@
-public import ContractSyntax
+import ContractSyntax
 
 /// The keys the language knows, by place. `unknown-key` and the documentation use them.
 public enum ContractKeys {
@@ -41,10 +41,13 @@ public struct ContractReader {
         var reader = ContractReader()
         var contract = Contract(file: file)
         contract.place = root.place
-        guard let entries = reader.mapping(root, what: "a contract") else {
-            contract.problems = reader.problems
+        guard let entries = root.entries else {
+            let found = root.scalar?.kind == .null ? "an empty document" : root.kindDescription
+            contract.problems.append(ShapeProblem(.wrongKind, at: root.place,
+                "a contract is a mapping of keys starting 'contract: 1', not \(found)"))
             return contract
         }
+        contract.isDocument = true
         let keys = reader.index(entries, known: ContractKeys.top, context: "a contract")
         for (key, entry) in keys { contract.keyPlaces[key] = entry.keyPlace }
         if let first = entries.first { contract.place = first.keyPlace }
@@ -60,6 +63,7 @@ public struct ContractReader {
         if let e = keys["classification"], let m = reader.mapping(e.value, what: "'classification'") {
             var c = Classification(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.classification, context: "'classification'")
+            c.writtenKeys = Set(k.keys)
             c.resource = reader.string(k["resource"])
             c.service = reader.string(k["service"])
             c.content = reader.string(k["content"])
@@ -69,6 +73,7 @@ public struct ContractReader {
         if let e = keys["endpoint"], let m = reader.mapping(e.value, what: "'endpoint'") {
             var x = Endpoint(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.endpoint, context: "'endpoint'")
+            x.writtenKeys = Set(k.keys)
             x.address = reader.string(k["address"])
             x.hosting = reader.string(k["hosting"])
             x.origin = reader.string(k["origin"])
@@ -78,6 +83,7 @@ public struct ContractReader {
         if let e = keys["sharing"], let m = reader.mapping(e.value, what: "'sharing'") {
             var s = Sharing(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.sharing, context: "'sharing'")
+            s.writtenKeys = Set(k.keys)
             s.level = reader.string(k["level"])
             s.conditions = reader.string(k["conditions"])
             contract.sharing = s
@@ -85,6 +91,7 @@ public struct ContractReader {
         if let e = keys["files"], let m = reader.mapping(e.value, what: "'files'") {
             var f = ExchangeFiles(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.files, context: "'files'")
+            f.writtenKeys = Set(k.keys)
             f.classification = reader.string(k["classification"])
             f.region = reader.string(k["region"], hint: "quote it: region: \"510100\"")
             if let ext = k["extensions"] {
@@ -120,12 +127,14 @@ public struct ContractReader {
         guard let m = mapping(node, what: "a method") else { return nil }
         var method = Method(place: node.place)
         let k = index(m, known: ContractKeys.method, context: "a method")
+        method.writtenKeys = Set(k.keys)
         method.name = string(k["name"])
         method.summary = string(k["summary"])
         let methodName = method.name?.value ?? "?"
         if let e = k["http"], let hm = mapping(e.value, what: "'http'") {
             var h = HTTPBinding(place: e.keyPlace)
             let hk = index(hm, known: ContractKeys.http, context: "'http'")
+            h.writtenKeys = Set(hk.keys)
             h.method = string(hk["method"])
             h.path = string(hk["path"])
             method.http = h
@@ -139,6 +148,7 @@ public struct ContractReader {
         if let e = k["returns"], let rm = mapping(e.value, what: "'returns'") {
             var r = Returns(place: e.keyPlace)
             let rk = index(rm, known: ContractKeys.returns, context: "'returns'")
+            r.writtenKeys = Set(rk.keys)
             r.type = typeText(rk["type"])
             r.description = string(rk["description"])
             r.maxItems = int(rk["maxItems"])
@@ -170,6 +180,7 @@ public struct ContractReader {
         guard let m = mapping(node, what: what) else { return nil }
         var f = Field(place: node.place)
         let k = index(m, known: ContractKeys.field, context: what)
+        f.writtenKeys = Set(k.keys)
         f.name = string(k["name"])
         f.type = typeText(k["type"])
         if let e = k["length"] {
@@ -201,6 +212,7 @@ public struct ContractReader {
         guard let m = mapping(node, what: "a return code") else { return nil }
         var c = ReturnCode(place: node.place)
         let k = index(m, known: ContractKeys.returnCode, context: "a return code")
+        c.writtenKeys = Set(k.keys)
         c.code = int(k["code"])
         c.name = string(k["name"])
         c.meaning = string(k["meaning"])
@@ -212,6 +224,7 @@ public struct ContractReader {
         t.name = Located(entry.key, at: entry.keyPlace)
         guard let m = mapping(entry.value, what: "type '\(entry.key)'") else { return t }
         let k = index(m, known: ContractKeys.namedType, context: "type '\(entry.key)'")
+        t.writtenKeys = Set(k.keys)
         t.description = string(k["description"])
         if let e = k["fields"] {
             t.hasFields = true

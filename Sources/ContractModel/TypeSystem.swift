@@ -1,4 +1,4 @@
-public import ContractSyntax
+import ContractSyntax
 
 /// A resolved value type (服务接口 4): every built-in type carries its length.
 ///

@@ -1,4 +1,4 @@
-internal import CYaml
+import CYaml
 
 /// The outcome of reading one file as YAML: a tree when the text was readable, and
 /// the problems found on the way (there may be both: a duplicate key does not stop reading).

@@ -1,0 +1,105 @@
+import ContractSyntax
+import ContractModel
+
+/// How one file is to be checked: severities after configuration, and rule options.
+public struct LintSettings: Sendable, Hashable {
+    /// Overrides of default severities; a nil value turns the rule off.
+    public var severities: [String: Severity?]
+    /// Options for rules.
+    public var options: RuleOptions
+
+    /// Creates settings.
+    public init(severities: [String: Severity?] = [:], options: RuleOptions = RuleOptions()) {
+        self.severities = severities
+        self.options = options
+    }
+
+    /// Default severities and no options.
+    public static let standard = LintSettings()
+
+    /// The severity a rule runs with, or nil when it is off.
+    public func severity(of rule: RuleDescription) -> Severity? {
+        if let override = severities[rule.id] { return override }
+        return rule.defaultSeverity
+    }
+}
+
+/// Runs the rules: bytes → syntax → model → findings → diagnostics.
+public enum Linter {
+    /// Reads a file: YAML with places, then the contract model when the YAML was readable.
+    public static func read(path: String, bytes: [UInt8], limits: SyntaxLimits = .standard) -> CheckedFile {
+        let document = YAMLParser.parse(bytes: bytes, limits: limits)
+        var contract: Contract?
+        if let root = document.root {
+            contract = ContractReader.read(root, file: path)
+        } else if document.problems.isEmpty {
+            // An empty file or one holding only comments.
+            var empty = Contract(file: path)
+            empty.problems.append(ShapeProblem(.wrongKind, at: .start,
+                "the file is empty; a contract starts with 'contract: 1' and 'interface: Name'"))
+            contract = empty
+        }
+        var file = CheckedFile(path: path, syntaxProblems: document.problems, contract: contract)
+        if bytes.count <= limits.maxBytes, bytes.contains(UInt8(ascii: "#")) {
+            file.suppressions = SuppressionDirectives.scan(String(decoding: bytes, as: UTF8.self))
+        }
+        return file
+    }
+
+    /// Checks one file with every file rule.
+    public static func check(_ file: CheckedFile, settings: LintSettings = .standard) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rule in RuleRegistry.fileRules {
+            let description = type(of: rule).description
+            guard let severity = settings.severity(of: description) else { continue }
+            var findings: [Finding] = []
+            rule.check(file, options: settings.options, into: &findings)
+            for finding in findings where !file.isSuppressed(description.id, at: finding.place.line) {
+                diagnostics.append(Diagnostic(file: finding.file, place: finding.place, severity: severity,
+                    rule: description.id, message: finding.message, related: finding.related))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Checks the set with every set rule. `settings` gives each file's settings.
+    public static func checkSet(
+        _ files: [CheckedFile], settings: (String) -> LintSettings = { _ in .standard }
+    ) -> [Diagnostic] {
+        var byPath: [String: CheckedFile] = [:]
+        for f in files { byPath[f.path] = f }
+        var diagnostics: [Diagnostic] = []
+        for rule in RuleRegistry.setRules {
+            let description = type(of: rule).description
+            var findings: [Finding] = []
+            let options = files.first.map { settings($0.path).options } ?? RuleOptions()
+            rule.check(files, options: options, into: &findings)
+            for finding in findings {
+                guard let severity = settings(finding.file).severity(of: description) else { continue }
+                if byPath[finding.file]?.isSuppressed(description.id, at: finding.place.line) == true { continue }
+                diagnostics.append(Diagnostic(file: finding.file, place: finding.place, severity: severity,
+                    rule: description.id, message: finding.message, related: finding.related))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Checks a set of in-memory files completely (file and set rules), sorted for reporting.
+    /// Used by the rule examples and by tests.
+    public static func lint(
+        _ sources: [(path: String, text: String)], settings: LintSettings = .standard
+    ) -> [Diagnostic] {
+        let files = sources.map { read(path: $0.path, bytes: Array($0.text.utf8)) }
+        var all = files.flatMap { check($0, settings: settings) }
+        all += checkSet(files, settings: { _ in settings })
+        return all.sorted(by: Diagnostic.reportOrder)
+    }
+}
+
+extension CheckedFile {
+    /// Whether a `# contractc:disable-next-line` comment silences a rule on a line.
+    public func isSuppressed(_ rule: String, at line: Int) -> Bool {
+        guard let rules = suppressions[line] else { return false }
+        return rules.contains { $0.value == rule || $0.value == "all" }
+    }
+}
