@@ -154,6 +154,13 @@ public struct TypeResolver: Sendable {
             isList = true
             text = String(text.dropFirst().dropLast()).trimmingSpaces
         }
+        guard !text.isEmpty else {
+            // `type: ""` or `type: "[]"`: written, but it names nothing.
+            let written = isList ? "'[]' is a list of nothing" : "'type:' is empty"
+            result.findings.append(TypeFinding(.missing, at: type.place,
+                "\(what) has no type: \(written); write \(isList ? "the element type inside, e.g. [C..50]" : "a type, e.g. C..50, N..10 or a type under 'types:'")"))
+            return result
+        }
         if let maxItems {
             if !isList {
                 result.findings.append(TypeFinding(.lengthIgnored, at: maxItems.place,
@@ -199,7 +206,7 @@ public struct TypeResolver: Sendable {
                 let advice = isReturn
                     ? "a returned \(text) needs a length: write it in shorthand (e.g. \(Self.shorthandHint(text))) or return a type under 'types:'"
                     : "add 'length:', e.g. \(example)"
-                result.findings.append(TypeFinding(.lengthMissing, at: typePlace, "\(what) of type \(text) has no length; \(advice)"))
+                result.findings.append(TypeFinding(.lengthMissing, at: typePlace, "\(what) has type \(text) but no length; \(advice)"))
                 return nil
             }
             switch Self.parseLength(text, length.value) {
@@ -224,7 +231,14 @@ public struct TypeResolver: Sendable {
             }
             var message = "type '\(text)' is not a built-in type, a shorthand, or a type defined under 'types:' of this file"
             if text == "none" {
-                message = "'none' is only for 'returns'; a \(what) needs a real type"
+                message = isReturn
+                    ? "a list cannot hold 'none'; write 'type: none' to return nothing, or name the element type"
+                    : "'none' is only for 'returns'; \(what) needs a real type"
+            } else if text.uppercased() != text, case .success(let value)? = Shorthand.parse(text.uppercased()) {
+                // `c..50`: a shorthand written in lower case.
+                message += "; shorthand types are written in capitals: did you mean '\(text.uppercased())' (\(value.typeName))?"
+                result.findings.append(TypeFinding(.unknown, at: typePlace, message))
+                return nil
             }
             let candidates = Self.builtins + localTypes.sorted()
             message += Suggestion.didYouMean(text, in: candidates)
@@ -321,7 +335,8 @@ public enum Shorthand {
                 guard hi >= 1, lo <= hi else { return .failure(LengthError("the range \(lo)..\(hi) is empty")) }
                 return .success(.string(min: lo, max: hi))
             }
-            guard let n = Int(rest), n >= 1 else { return .failure(LengthError("the length must be at least 1")) }
+            guard let n = Int(rest) else { return .failure(LengthError("write C..N, CM..N or CN (e.g. C..50, C18)")) }
+            guard n >= 1 else { return .failure(LengthError("the length must be at least 1")) }
             return .success(.string(min: n, max: n))
         }
         if text.hasPrefix("N"), let rest = Optional(String(text.dropFirst())), !rest.isEmpty,

@@ -27,6 +27,8 @@ public enum SyntaxProblemKind: String, Sendable, Hashable {
     case syntax
     /// A key written twice in one mapping.
     case duplicateKey
+    /// The file could not be read at all (permissions, a folder, an I/O error).
+    case unreadable
 }
 
 /// A problem found while reading the bytes of a file as YAML.

@@ -135,8 +135,14 @@ private struct TreeBuilder {
                 "\(problem)\(detail); remove it, or write it as an escape inside double quotes"))
             return
         }
-        let place = Self.place(parser.problem_mark)
+        var place = Self.place(parser.problem_mark)
         var message = context.map { "\($0), \(problem)" } ?? problem
+        if problem.contains("end of stream"), context != nil {
+            // An unclosed quote or bracket: point at where it opened, which is what needs fixing.
+            let opened = Self.place(parser.context_mark)
+            message += " (it opened at line \(opened.line), column \(opened.column)); close it"
+            place = opened
+        }
         let index = Int(parser.problem_mark.index)
         if index >= 0, index < buffer.count, buffer[index] == 0x09 {
             message += "; indent with spaces, not tabs"

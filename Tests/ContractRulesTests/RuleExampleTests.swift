@@ -15,7 +15,7 @@ struct RuleExampleTests {
     }
 
     static func run(_ example: RuleExample, _ rule: RuleDescription) -> [Diagnostic] {
-        Linter.lint(example.files.map { ($0.name, $0.text) }, settings: settings(for: rule, example: example))
+        Linter.lint(example: example, settings: settings(for: rule, example: example))
     }
 
     @Test("bad examples raise exactly their rule", arguments: rules)

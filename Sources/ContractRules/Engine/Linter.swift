@@ -96,6 +96,20 @@ public enum Linter {
     }
 }
 
+extension Linter {
+    /// Checks a rule example completely; an unreadable example file stands for a read failure.
+    public static func lint(example: RuleExample, settings: LintSettings) -> [Diagnostic] {
+        let files = example.files.map { f in
+            f.unreadable
+                ? CheckedFile(path: f.name, syntaxProblems: [SyntaxProblem(.unreadable, at: .start, "cannot read the file: \(f.text)")], contract: nil)
+                : read(path: f.name, bytes: Array(f.text.utf8))
+        }
+        var all = files.flatMap { check($0, settings: settings) }
+        all += checkSet(files, settings: { _ in settings })
+        return all.sorted(by: Diagnostic.reportOrder)
+    }
+}
+
 extension CheckedFile {
     /// Whether a `# contractc:disable-next-line` comment silences a rule on a line.
     public func isSuppressed(_ rule: String, at line: Int) -> Bool {

@@ -44,6 +44,8 @@ public struct RuleExample: Sendable {
         public var name: String
         /// The contract text.
         public var text: String
+        /// Whether the example stands for a file that cannot be read (permissions, a folder).
+        public var unreadable = false
     }
 
     /// The files.
@@ -55,6 +57,14 @@ public struct RuleExample: Sendable {
     public init(_ text: String, acronyms: [String] = []) {
         self.files = [File(name: "Example.contract.yaml", text: text)]
         self.acronyms = acronyms
+    }
+
+    /// An example standing for a contract file the tool cannot open.
+    public static func unreadableFile(reason: String) -> RuleExample {
+        var example = RuleExample("")
+        example.files[0].unreadable = true
+        example.files[0].text = reason
+        return example
     }
 
     /// An example of several named files.

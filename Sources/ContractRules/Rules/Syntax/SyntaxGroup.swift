@@ -7,5 +7,6 @@ enum SyntaxGroup {
         ValueTypeRule.self,
         KeyMissingRule.self,
         ContractVersionRule.self,
+        FileUnreadableRule.self,
     ]
 }

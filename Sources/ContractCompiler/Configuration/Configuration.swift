@@ -1,0 +1,190 @@
+import ContractModel
+import ContractRules
+import ContractSyntax
+import Foundation
+
+/// The settings of a `.contractc.yaml`: rule severities, excluded paths and acronyms.
+public struct Configuration: Sendable {
+    /// The configuration's file name.
+    public static let fileName = ".contractc.yaml"
+
+    /// The file it was read from, if any.
+    public var path: String?
+    /// The folder its globs are relative to.
+    public var root: String
+    /// `rules:` — severity overrides; nil turns a rule off.
+    public var severities: [String: Severity?] = [:]
+    /// `exclude:` — globs of paths not to check.
+    public var exclude: [Glob] = []
+    /// `acronyms:` — whole-capital words naming rules accept.
+    public var acronyms: [String] = []
+
+    /// Creates an empty configuration rooted at a folder.
+    public init(root: String) { self.root = root }
+
+    /// The lint settings this configuration gives.
+    public var settings: LintSettings {
+        LintSettings(severities: severities, options: RuleOptions(acronyms: Set(acronyms)))
+    }
+
+    /// Whether a path (as given to the tool) is excluded.
+    public func excludes(_ path: String) -> Bool {
+        guard !exclude.isEmpty else { return false }
+        let absolute = Self.absolute(path)
+        let base = root.hasSuffix("/") ? root : root + "/"
+        let relative = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+        return exclude.contains { $0.matches(relative) }
+    }
+
+    static func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (joined as NSString).standardizingPath
+    }
+
+    /// Parses configuration text. Problems are diagnostics at their place (rule `config-invalid`).
+    public static func parse(_ bytes: [UInt8], path: String, root: String) -> (Configuration, [Diagnostic]) {
+        var config = Configuration(root: root)
+        config.path = path
+        var problems: [Diagnostic] = []
+        func problem(_ place: SourcePlace, _ message: String) {
+            problems.append(Diagnostic(file: path, place: place, severity: .error, rule: "config-invalid", message: message))
+        }
+        let document = YAMLParser.parse(bytes: bytes, limits: SyntaxLimits(maxBytes: 1024 * 1024))
+        for p in document.problems { problem(p.place, p.message) }
+        guard let root = document.root else { return (config, problems) }
+        if let s = root.scalar, s.kind == .null { return (config, problems) }
+        guard let entries = root.entries else {
+            problem(root.place, "a configuration is a mapping with 'rules', 'exclude' and 'acronyms', not \(root.kindDescription)")
+            return (config, problems)
+        }
+        let known = ["rules", "exclude", "acronyms"]
+        let ids = RuleRegistry.ids
+        for entry in entries {
+            switch entry.key {
+            case "rules":
+                guard let rules = entry.value.entries else {
+                    if entry.value.scalar?.kind != .null {
+                        problem(entry.value.place, "'rules' is a mapping of rule ids to error, warning or off")
+                    }
+                    continue
+                }
+                for rule in rules {
+                    guard ids.contains(rule.key) else {
+                        problem(rule.keyPlace, "unknown rule '\(rule.key)'\(Suggestion.didYouMeanRule(rule.key, ids)); `contractc explain --list` lists them")
+                        continue
+                    }
+                    let value = rule.value.scalar
+                    switch (value?.text, value?.kind) {
+                    case ("error", _): config.severities[rule.key] = .some(.error)
+                    case ("warning", _): config.severities[rule.key] = .some(.warning)
+                    case ("off", _), (_, .boolean(false)?):
+                        config.severities[rule.key] = .some(nil)
+                    default:
+                        problem(rule.value.place, "rule '\(rule.key)' is set to '\(value?.text ?? rule.value.kindDescription)'; write error, warning or off")
+                    }
+                }
+            case "exclude", "acronyms":
+                let items: [YAMLNode]
+                if let list = entry.value.items {
+                    items = list
+                } else if entry.value.scalar?.kind == .null {
+                    items = []
+                } else {
+                    problem(entry.value.place, "'\(entry.key)' is a list, e.g. \(entry.key == "exclude" ? "[generated/**]" : "[ID, URL]")")
+                    continue
+                }
+                for item in items {
+                    guard let s = item.scalar, s.kind != .null else {
+                        problem(item.place, "each entry of '\(entry.key)' is a string")
+                        continue
+                    }
+                    if entry.key == "exclude" {
+                        config.exclude.append(Glob(s.text))
+                    } else {
+                        let valid = !s.text.isEmpty && s.text.allSatisfy { ($0.isASCII && $0.isUppercase) || ($0.isASCII && $0.isNumber) }
+                            && s.text.first?.isLetter == true
+                        if valid {
+                            config.acronyms.append(s.text)
+                        } else {
+                            problem(item.place, "acronym '\(s.text)' must be capital ASCII letters and digits, starting with a letter (e.g. ID, URL, HTTP2)")
+                        }
+                    }
+                }
+            default:
+                let suggestion = Suggestion.closest(to: entry.key, in: known)
+                problem(entry.keyPlace, "unknown key '\(entry.key)' in \(fileName)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; known keys are rules, exclude, acronyms"))
+            }
+        }
+        return (config, problems)
+    }
+}
+
+extension Suggestion {
+    static func didYouMeanRule(_ id: String, _ ids: [String]) -> String {
+        closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+    }
+}
+
+/// Finds and caches the `.contractc.yaml` that applies to each folder, walking up from it.
+public final class ConfigurationResolver: @unchecked Sendable {
+    private var cache: [String: Configuration?] = [:]
+    private let lock = NSLock()
+    /// Problems found in configuration files, in the order found.
+    public private(set) var problems: [Diagnostic] = []
+    /// A configuration given explicitly (`--config`), used for every file instead of lookup.
+    public let explicit: Configuration?
+
+    /// Creates a resolver; `explicit` overrides lookup.
+    public init(explicit: Configuration? = nil) { self.explicit = explicit }
+
+    /// The configuration for a file (the nearest `.contractc.yaml` in its folder or above),
+    /// or an empty one rooted at the file's folder.
+    public func configuration(forFile path: String) -> Configuration {
+        if let explicit { return explicit }
+        let folder = (Configuration.absolute(path) as NSString).deletingLastPathComponent
+        return configuration(forFolder: folder) ?? Configuration(root: folder)
+    }
+
+    private func configuration(forFolder folder: String) -> Configuration? {
+        lock.lock()
+        if let cached = cache[folder] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let candidate = folder == "/" ? "/" + Configuration.fileName : folder + "/" + Configuration.fileName
+        var found: Configuration?
+        if FileSystem.kind(candidate) == .file {
+            let shown = Self.display(candidate)
+            switch FileSystem.read(candidate, limit: 1024 * 1024) {
+            case .bytes(let bytes):
+                let (config, problems) = Configuration.parse(bytes, path: shown, root: folder)
+                found = config
+                record(problems)
+            case .tooLarge(let size):
+                record([Diagnostic(file: shown, place: .start, severity: .error, rule: "config-invalid", message: "configuration is \(size) bytes; the limit is 1 MB")])
+            case .failed(let why):
+                record([Diagnostic(file: shown, place: .start, severity: .error, rule: "config-invalid", message: "cannot read the configuration: \(why)")])
+            }
+        } else if folder != "/" && !folder.isEmpty {
+            found = configuration(forFolder: (folder as NSString).deletingLastPathComponent)
+        }
+        lock.lock()
+        cache[folder] = .some(found)
+        lock.unlock()
+        return found
+    }
+
+    private func record(_ new: [Diagnostic]) {
+        lock.lock()
+        problems.append(contentsOf: new)
+        lock.unlock()
+    }
+
+    /// A path shown relative to the working folder when it is inside it.
+    static func display(_ absolute: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+}

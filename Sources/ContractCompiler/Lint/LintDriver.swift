@@ -1,0 +1,109 @@
+import ContractRules
+import ContractSyntax
+import Foundation
+
+/// One lint run over paths: discovery, configuration, parallel checks, set checks.
+public struct LintRun: Sendable {
+    /// Every diagnostic, sorted by file, line, column.
+    public var diagnostics: [Diagnostic]
+    /// Problems that stop the command from doing its job (bad paths, bad configuration,
+    /// unreadable files): they make the exit code 2.
+    public var toolProblems: [Diagnostic]
+    /// The contract files checked.
+    public var files: [CheckedFile]
+
+    /// The number of errors.
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    /// The number of warnings.
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// The exit code of §5: 2 when the command could not run, 1 when contracts have errors
+    /// (or warnings under `strict`), else 0.
+    public func exitCode(strict: Bool) -> Int32 {
+        if !toolProblems.isEmpty { return 2 }
+        if errorCount > 0 || (strict && warningCount > 0) { return 1 }
+        return 0
+    }
+}
+
+/// Runs lint over paths.
+public enum LintDriver {
+    /// Diagnostic ids the driver itself reports (they are not contract rules).
+    public static let toolRuleIDs: Set<String> = ["path-invalid", "config-invalid", "file-unreadable"]
+
+    /// Lints every contract under `paths`.
+    public static func run(paths: [String], limits: SyntaxLimits = .standard, resolver: ConfigurationResolver = ConfigurationResolver()) -> LintRun {
+        let found = Discovery.find(paths) { path in
+            resolver.configuration(forFile: path.hasSuffix("/") ? path + "x" : path).excludes(path)
+        }
+        let files = readAndCheck(found.files, limits: limits, resolver: resolver)
+        var diagnostics = files.flatMap(\.diagnostics)
+        let checked = files.map(\.file)
+        diagnostics += Linter.checkSet(checked) { resolver.configuration(forFile: $0).settings }
+        var toolProblems = found.problems + resolver.problems
+        toolProblems += diagnostics.filter { $0.rule == "file-unreadable" }
+        diagnostics.removeAll { $0.rule == "file-unreadable" }
+        toolProblems = Array(Set(toolProblems)).sorted(by: Diagnostic.reportOrder)
+        return LintRun(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), toolProblems: toolProblems, files: checked)
+    }
+
+    /// Reads and checks files in parallel on all cores; results keep the input order.
+    static func readAndCheck(_ paths: [String], limits: SyntaxLimits, resolver: ConfigurationResolver) -> [(file: CheckedFile, diagnostics: [Diagnostic])] {
+        let results = ResultSlots<(file: CheckedFile, diagnostics: [Diagnostic])>(count: paths.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < paths.count {
+                let path = paths[i]
+                let file = load(path, limits: limits)
+                let settings = resolver.configuration(forFile: path).settings
+                results.set(i, (file, Linter.check(file, settings: settings)))
+                i += workers
+            }
+        }
+        return results.values()
+    }
+
+    /// Reads one file into a checked file; read failures become a `file-unreadable` problem.
+    public static func load(_ path: String, limits: SyntaxLimits) -> CheckedFile {
+        switch FileSystem.read(path, limit: limits.maxBytes) {
+        case .bytes(let bytes):
+            return Linter.read(path: path, bytes: bytes, limits: limits)
+        case .tooLarge(let size):
+            return CheckedFile(path: path, syntaxProblems: [
+                SyntaxProblem(.syntax, at: .start, "file is \(formatSize(size)); contracts are limited to \(formatSize(limits.maxBytes)) — split it or check that it is a contract")
+            ], contract: nil)
+        case .failed(let why):
+            return CheckedFile(path: path, syntaxProblems: [SyntaxProblem(.unreadable, at: .start, "cannot read the file: \(why)")], contract: nil)
+        }
+    }
+
+    static func formatSize(_ n: Int) -> String {
+        if n >= 1024 * 1024 {
+            let tenths = (n * 10) / (1024 * 1024)
+            return "\(tenths / 10).\(tenths % 10) MB"
+        }
+        if n >= 1024 { return "\(n / 1024) KB" }
+        return "\(n) bytes"
+    }
+}
+
+/// Slots written once each from concurrent workers.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

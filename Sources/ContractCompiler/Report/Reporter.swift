@@ -1,0 +1,228 @@
+import ContractRules
+import ContractSyntax
+
+/// The output formats of `lint` (and of every command that reports diagnostics).
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// `file:line:col: error: message [rule]` lines and a summary: what compilers and editors read.
+    case text
+    /// An array of `{file, line, column, severity, rule, message}`.
+    case json
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    case sarif
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+    case github
+    /// JUnit XML: one test case per contract file.
+    case junit
+}
+
+/// Turns diagnostics into the bytes of a report. Reporters only format; they never decide.
+public enum Reporter {
+    /// The tool's version, as reported in SARIF.
+    public static let toolVersion = "0.1.0"
+
+    /// Renders a report. `files` are the contracts checked (for JUnit's test cases and the summary).
+    public static func render(_ diagnostics: [Diagnostic], files: [String], format: ReportFormat) -> String {
+        switch format {
+        case .text: return text(diagnostics, fileCount: files.count)
+        case .json: return json(diagnostics)
+        case .sarif: return sarif(diagnostics)
+        case .github: return github(diagnostics, fileCount: files.count)
+        case .junit: return junit(diagnostics, files: files)
+        }
+    }
+
+    /// One diagnostic in compiler form.
+    public static func line(_ d: Diagnostic) -> String {
+        "\(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+    }
+
+    /// `3 errors, 1 warning in 42 contracts`.
+    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(fileCount, "contract"))"
+    }
+
+    static func text(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        var out = ""
+        for d in diagnostics {
+            out += line(d) + "\n"
+            for r in d.related { out += "\(r.file):\(r.line):\(r.column): note: \(r.message)\n" }
+        }
+        out += summary(diagnostics, fileCount: fileCount) + "\n"
+        return out
+    }
+
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        JSONWriter.render(.array(diagnostics.map { d in
+            var fields: [(String, JSONWriter.Value)] = [
+                ("file", .string(d.file)), ("line", .int(d.line)), ("column", .int(d.column)),
+                ("severity", .string(d.severity.rawValue)), ("rule", .string(d.rule)), ("message", .string(d.message)),
+            ]
+            if !d.related.isEmpty {
+                fields.append(("related", .array(d.related.map { r in
+                    .object([("file", .string(r.file)), ("line", .int(r.line)), ("column", .int(r.column)), ("message", .string(r.message))])
+                })))
+            }
+            return .object(fields)
+        }))
+    }
+
+    static func sarif(_ diagnostics: [Diagnostic]) -> String {
+        let rules = RuleRegistry.descriptions
+        var index: [String: Int] = [:]
+        for (i, r) in rules.enumerated() { index[r.id] = i }
+        let ruleObjects: [JSONWriter.Value] = rules.map { r in
+            .object([
+                ("id", .string(r.id)),
+                ("shortDescription", .object([("text", .string(r.summary))])),
+                ("fullDescription", .object([("text", .string(r.rationale))])),
+                ("help", .object([("text", .string("\(r.summary) Run `contractc explain \(r.id)` for examples."))])),
+                ("defaultConfiguration", .object([
+                    ("enabled", .bool(r.defaultSeverity != nil)),
+                    ("level", .string(r.defaultSeverity?.rawValue ?? "warning")),
+                ])),
+                ("properties", .object([("clause", .string(r.clause))])),
+            ])
+        }
+        func location(_ file: String, _ line: Int, _ column: Int) -> JSONWriter.Value {
+            .object([("physicalLocation", .object([
+                ("artifactLocation", .object([("uri", .string(uri(file)))])),
+                ("region", .object([("startLine", .int(line)), ("startColumn", .int(column))])),
+            ]))])
+        }
+        let results: [JSONWriter.Value] = diagnostics.map { d in
+            var fields: [(String, JSONWriter.Value)] = [("ruleId", .string(d.rule))]
+            if let i = index[d.rule] { fields.append(("ruleIndex", .int(i))) }
+            fields.append(("level", .string(d.severity.rawValue)))
+            fields.append(("message", .object([("text", .string(d.message))])))
+            fields.append(("locations", .array([location(d.file, d.line, d.column)])))
+            if !d.related.isEmpty {
+                fields.append(("relatedLocations", .array(d.related.enumerated().map { (i, r) in
+                    guard case .object(var pairs) = location(r.file, r.line, r.column) else { return .null }
+                    pairs.insert(("id", .int(i)), at: 0)
+                    pairs.append(("message", .object([("text", .string(r.message))])))
+                    return .object(pairs)
+                })))
+            }
+            return .object(fields)
+        }
+        return JSONWriter.render(.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string("contractc")),
+                    ("version", .string(toolVersion)),
+                    ("informationUri", .string("https://github.com/contractc/contractc/blob/main/docs/rules.md")),
+                    ("rules", .array(ruleObjects)),
+                ]))])),
+                ("results", .array(results)),
+            ])])),
+        ]))
+    }
+
+    /// A relative path as a SARIF URI (percent-encoding what URIs do not allow).
+    static func uri(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~".contains(c)) {
+                out.append(c)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
+    static func github(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        func data(_ s: String) -> String {
+            s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        }
+        func property(_ s: String) -> String {
+            data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+        }
+        var out = ""
+        for d in diagnostics {
+            out += "::\(d.severity.rawValue) file=\(property(d.file)),line=\(d.line),col=\(d.column),title=\(property(d.rule))::\(data(d.message))\n"
+        }
+        out += summary(diagnostics, fileCount: fileCount) + "\n"
+        return out
+    }
+
+    static func junit(_ diagnostics: [Diagnostic], files: [String]) -> String {
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in diagnostics { byFile[d.file, default: []].append(d) }
+        var names = files
+        for f in byFile.keys where !files.contains(f) { names.append(f) }
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let failures = names.filter { (byFile[$0] ?? []).contains { $0.severity == .error } }.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"contractc\" tests=\"\(names.count)\" failures=\"\(failures)\">\n"
+        out += "  <testsuite name=\"contractc lint\" tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        for name in names {
+            let found = byFile[name] ?? []
+            out += "    <testcase classname=\"contractc.lint\" name=\"\(xml(name))\""
+            let errors = found.filter { $0.severity == .error }
+            if found.isEmpty {
+                out += "/>\n"
+                continue
+            }
+            out += ">\n"
+            if !errors.isEmpty {
+                let first = errors[0]
+                out += "      <failure message=\"\(xml("\(errors.count) error\(errors.count == 1 ? "" : "s"): \(first.message)"))\" type=\"\(xml(first.rule))\">"
+                out += xml(errors.map(line).joined(separator: "\n"))
+                out += "</failure>\n"
+            }
+            let warnings = found.filter { $0.severity == .warning }
+            if !warnings.isEmpty {
+                out += "      <system-out>\(xml(warnings.map(line).joined(separator: "\n")))</system-out>\n"
+            }
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    /// Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold.
+    static func xml(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\n": out += "&#10;"
+            case "\t", "\r": out += "&#\(scalar.value);"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingAll(_ old: String, _ new: String) -> String {
+        guard !old.isEmpty, contains(old) else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: old) {
+            out += rest[rest.startIndex..<r.lowerBound]
+            out += new
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

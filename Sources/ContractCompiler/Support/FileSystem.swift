@@ -1,0 +1,169 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What reading a file gave.
+public enum FileRead: Sendable {
+    /// The file's bytes.
+    case bytes([UInt8])
+    /// The file is larger than the limit; its size.
+    case tooLarge(Int)
+    /// The file could not be read; why.
+    case failed(String)
+}
+
+/// File-system operations the drivers need, with the guarantees the tool promises:
+/// bounded reads, atomic writes, and no rewrite of unchanged files.
+public enum FileSystem {
+    /// Reads a file, refusing (without reading it) when it is larger than `limit` bytes.
+    /// One descriptor is open at a time and closed before returning.
+    public static func read(_ path: String, limit: Int) -> FileRead {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failed(errnoText()) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failed(errnoText()) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failed("it is a directory") }
+        let size = Int(st.st_size)
+        if size > limit { return .tooLarge(size) }
+        var bytes = [UInt8](repeating: 0, count: max(size, 0))
+        var total = 0
+        while true {
+            if total == bytes.count {
+                // The file may have grown since fstat; read on in chunks up to the limit.
+                if total > limit { return .tooLarge(total) }
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: 64 * 1024))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return systemRead(fd, base + total, buffer.count - total)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failed(errnoText())
+            }
+            if n == 0 { break }
+            total += n
+        }
+        if total > limit { return .tooLarge(total) }
+        bytes.removeSubrange(total...)
+        return .bytes(bytes)
+    }
+
+    /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename),
+    /// and only when the content differs: an unchanged file keeps its modification time.
+    /// Returns whether the file was written.
+    @discardableResult
+    public static func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
+        if case .bytes(let existing) = read(path, limit: Int.max), existing == bytes { return false }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let base = (path as NSString).lastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/.\(base).tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { throw FileSystemError("cannot create a temporary file next to \(path): \(errnoText())") }
+        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = true
+        var written = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                guard let base = buffer.baseAddress else { break }
+                let n = write(fd, base + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    break
+                }
+                written += n
+            }
+        }
+        // Keep the mode of the file being replaced, else the usual 0644.
+        var st = stat()
+        let mode: mode_t = stat(path, &st) == 0 ? st.st_mode & 0o7777 : 0o644
+        fchmod(fd, mode)
+        if ok && fsync(fd) != 0 { ok = false }
+        close(fd)
+        guard ok, rename(tempPath, path) == 0 else {
+            let reason = errnoText()
+            unlink(tempPath)
+            throw FileSystemError("cannot write \(path): \(reason)")
+        }
+        return true
+    }
+
+    /// The kind of a path, without following a final symbolic link to a folder.
+    public enum Kind: Sendable {
+        /// A regular file (or a link to one).
+        case file
+        /// A folder.
+        case directory
+        /// A symbolic link to a folder (not followed when walking).
+        case directoryLink
+        /// Nothing there.
+        case missing
+        /// Something else (socket, device, broken link).
+        case other
+    }
+
+    /// What a path is.
+    public static func kind(_ path: String) -> Kind {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return .missing }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { return .directory }
+        if type == S_IFREG { return .file }
+        if type == S_IFLNK {
+            var target = stat()
+            guard stat(path, &target) == 0 else { return .other }
+            let t = target.st_mode & S_IFMT
+            if t == S_IFDIR { return .directoryLink }
+            if t == S_IFREG { return .file }
+        }
+        return .other
+    }
+
+    /// Lists a folder's entries (names only, sorted by bytes), or an error text.
+    public static func list(_ path: String) -> Result<[String], FileSystemError> {
+        guard let dir = opendir(path) else { return .failure(FileSystemError("cannot read folder \(path): \(errnoText())")) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            names.append(name)
+        }
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return .success(names)
+    }
+
+    private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            return Glibc.read(fd, buffer, count)
+        #else
+            return Darwin.read(fd, buffer, count)
+        #endif
+    }
+
+    static func errnoText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// A file-system failure, with a message for the user.
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+    /// Creates an error.
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ContractCompiler
+import Foundation
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every *.contract.yaml under the paths against the standard.",
+        discussion: """
+            Prints one line per finding (file:line:col: severity: message [rule]) sorted by file, line \
+            and column, then a summary. Configuration comes from the nearest .contractc.yaml above each \
+            file. Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 when \
+            the command could not run.
+            """
+    )
+
+    @Argument(help: "Files or folders to check (default: the current folder).")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, sarif, github or junit.")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Treat warnings as errors for the exit code.")
+    var strict = false
+
+    func run() throws {
+        let run = LintDriver.run(paths: paths.isEmpty ? ["."] : paths)
+        for problem in run.toolProblems {
+            writeErr(Reporter.line(problem) + "\n")
+        }
+        if run.files.isEmpty && run.toolProblems.isEmpty {
+            writeErr("contractc: no contracts (*.contract.yaml) found under \((paths.isEmpty ? ["."] : paths).joined(separator: " "))\n")
+        }
+        writeOut(Reporter.render(run.diagnostics, files: run.files.map(\.path), format: format))
+        throw ExitCode(run.exitCode(strict: strict))
+    }
+}
