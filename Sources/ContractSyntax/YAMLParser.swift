@@ -137,6 +137,12 @@ private struct TreeBuilder {
         }
         var place = Self.place(parser.problem_mark)
         var message = context.map { "\($0), \(problem)" } ?? problem
+        if problem.contains("Maximum nesting level") {
+            // libyaml's scanner stops flow collections at 1000 levels before any event reaches us.
+            problems.append(SyntaxProblem(.syntax, at: place,
+                "nesting is deeper than \(limits.maxDepth) levels; a contract needs far fewer — check the brackets"))
+            return
+        }
         if problem.contains("end of stream"), context != nil {
             // An unclosed quote or bracket: point at where it opened, which is what needs fixing.
             let opened = Self.place(parser.context_mark)
@@ -144,7 +150,7 @@ private struct TreeBuilder {
             place = opened
         }
         let index = Int(parser.problem_mark.index)
-        if index >= 0, index < buffer.count, buffer[index] == 0x09 {
+        if problem.contains("tab") || (index >= 0 && index < buffer.count && buffer[index] == 0x09) {
             message += "; indent with spaces, not tabs"
         }
         problems.append(SyntaxProblem(.syntax, at: place, message))

@@ -44,7 +44,7 @@ struct RuleExampleTests {
         var seen = Set<String>()
         for rule in RuleRegistry.descriptions {
             #expect(seen.insert(rule.id).inserted, "duplicate rule id \(rule.id)")
-            #expect(rule.id.allSatisfy { $0.isLowercase || $0 == "-" }, "rule id \(rule.id) is not kebab-case")
+            #expect(rule.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "rule id \(rule.id) is not kebab-case")
             #expect(!rule.clause.isEmpty && !rule.summary.isEmpty, "\(rule.id) lacks a clause or summary")
             #expect(rule.rationale.count > 80, "\(rule.id) needs a real rationale")
         }

@@ -69,8 +69,7 @@ public struct ServiceAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses an address; the error says what is wrong and how to write it.
     public static func parse(_ text: String) -> Result<ServiceAddress, AddressError> {
-        var parser = AddressParser(text)
-        return parser.parse()
+        AddressParser(text).parse()
     }
 }
 
@@ -138,7 +137,7 @@ struct AddressParser {
         .failure(AddressError(kind, message, at: offset))
     }
 
-    mutating func parse() -> Result<ServiceAddress, AddressError> {
+    func parse() -> Result<ServiceAddress, AddressError> {
         guard !scalars.isEmpty else {
             return fail(.empty, "the address is empty; write an absolute URL such as https://host/path", at: 0)
         }

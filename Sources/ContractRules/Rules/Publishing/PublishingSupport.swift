@@ -75,6 +75,16 @@ extension Contract {
     }
 }
 
+extension Contract {
+    /// Whether a key of the top-level block at `block` was written with no value (`origin:`
+    /// and nothing after it). The reader reads an empty value as absent and reports nothing,
+    /// but lists the key as written: the key is empty unless `value-type` found a value of the
+    /// wrong kind in the block (then it stays quiet rather than risk reporting that value twice).
+    func isEmpty(_ key: String, written: Set<String>, inBlockAt block: SourcePlace) -> Bool {
+        written.contains(key) && !hasWrongKind(inBlockAt: block)
+    }
+}
+
 /// Contracts for the examples of the file-exchange rules.
 enum PublishingExamples {
     /// The `files:` block of a clean file-exchange contract.

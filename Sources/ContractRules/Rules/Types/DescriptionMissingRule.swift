@@ -1,0 +1,50 @@
+import ContractModel
+import ContractSyntax
+
+/// `description-missing`: a parameter, field or named type without a `description:` (服务接口 4).
+public struct DescriptionMissingRule: ContractRule {
+    public static let description = RuleDescription(
+        id: "description-missing",
+        severity: .error,
+        clause: "服务接口 4",
+        summary: "Every parameter, every field and every named type under 'types:' says what it means in a `description:`.",
+        rationale: """
+            服务接口 4 asks that parameters be made explicit (应明确参数类型、长度等), and a type and length \
+            without a meaning are not: `idNumber` of C18 may be a citizen ID or a social-security card \
+            number. The description is what the catalogue shows, what the generated documentation \
+            comments carry, and what a data-management office reviews before authorising access.
+            """,
+        bad: [
+            RuleExample(Examples.base(replacing: "        description: 公民身份号码\n", with: "")),
+            RuleExample(Examples.base(replacing: "        description: 姓名\n", with: "")),
+            RuleExample(Examples.base(replacing: "  PersonInfo:\n    description: 参保人员基础信息\n", with: "  PersonInfo:\n")),
+        ],
+        good: [RuleExample(Examples.base)]
+    )
+
+    public init() {}
+
+    public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
+        for (field, what) in contract.describedFields
+        where field.description == nil && !field.writtenKeys.contains("description") {
+            findings.add(contract, field.anchor, "\(what) has no description; add 'description:' saying what the value means")
+        }
+        for (index, type) in contract.types.enumerated()
+        where type.description == nil && !type.writtenKeys.contains("description") {
+            // A type whose value is not a mapping at all was reported by `value-type`.
+            if type.writtenKeys.isEmpty && !type.hasFields && Self.valueWasUnreadable(contract, typeIndex: index) { continue }
+            findings.add(contract, type.name?.place ?? type.place,
+                "type '\(type.name?.value ?? "?")' has no description; add 'description:' under it saying what the record holds")
+        }
+    }
+
+    /// Whether a wrong-kind problem was reported between a named type's key and whatever follows it.
+    static func valueWasUnreadable(_ contract: Contract, typeIndex: Int) -> Bool {
+        let start = contract.types[typeIndex].place
+        let later = contract.types.dropFirst(typeIndex + 1).map(\.place) + contract.keyPlaces.values.filter { $0 > start }
+        let end = later.min()
+        return contract.problems.contains { p in
+            p.kind == .wrongKind && p.place >= start && end.map { p.place < $0 } ?? true
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ContractCompiler
+
+struct Codes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Assign missing service codes (服务分类) in place.",
+        discussion: """
+            Every contract without a code gets the lowest free serial of its group (resource digit + \
+            service digit), 01..98, or 99 for the group's `other: true` contract. A `code: "NNNN"` line \
+            is inserted directly under the `interface:` line and nothing else in the file changes. A \
+            code once written is never changed. With --check nothing is written and the exit code is 1 \
+            when a code is missing.
+            """
+    )
+
+    @Argument(help: "Files or folders (default: the current folder).")
+    var paths: [String] = []
+
+    @Flag(help: "Change nothing; exit 1 when a contract has no code.")
+    var check = false
+
+    func run() throws {
+        let result = CodesDriver.run(paths: paths.isEmpty ? ["."] : paths, check: check)
+        for problem in result.toolProblems { writeErr(Reporter.line(problem) + "\n") }
+        for d in result.diagnostics { writeOut(Reporter.line(d) + "\n") }
+        for a in result.assigned where !check { writeOut("\(a.file): assigned code \(a.code)\n") }
+        writeOut(result.summary(check: check) + "\n")
+        throw ExitCode(result.exitCode)
+    }
+}

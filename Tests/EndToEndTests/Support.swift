@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// Runs the built `contractc` binary as a user would.
+enum CLI {
+    struct Output {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// The repository root (for `contracts/` and `docs/`).
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `contractc` executable next to the test bundle.
+    static let binary: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("contractc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/contractc")
+    }()
+
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, prefix: [String] = []) throws -> Output {
+        let process = Process()
+        if prefix.isEmpty {
+            process.executableURL = binary
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: prefix[0])
+            process.arguments = Array(prefix.dropFirst()) + [binary.path] + arguments
+        }
+        process.currentDirectoryURL = directory ?? root
+        if let environment { process.environment = environment }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting so a large output cannot block the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// A fresh temporary folder, removed by the caller with `cleanUp`.
+    static func temporaryFolder(_ name: String = #function) throws -> URL {
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("contractc-e2e-\(safe)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    static func write(bytes: [UInt8], to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    static func cleanUp(_ url: URL) {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// The shipped base example: a small clean contract.
+    static let clean = """
+        contract: 1
+        interface: PersonInfoQuery
+        code: "1101"
+        title: 参保人员信息查询
+        version: 1.0.0
+        owner: 成都市人力资源和社会保障局信息中心
+        classification:
+          resource: general
+          service: basicQuery
+          content: basicInfoQuery
+        protocol: HTTPS
+        endpoint:
+          address: https://hrss.example.cn/api/person
+          inspection: P1D
+        sharing:
+          level: unconditional
+        exchange: interface
+        methods:
+          - name: queryPerson
+            summary: 按公民身份号码查询参保人员
+            parameters:
+              - name: idNumber
+                type: C18
+                description: 公民身份号码
+                masking: idNumber
+            returns:
+              type: none
+              description: 无返回数据
+              codes:
+                - code: 0
+                  meaning: 成功
+
+        """
+}
+
+extension String {
+    /// The lines holding `[rule]` diagnostics.
+    var diagnosticLines: [Substring] {
+        split(separator: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+    }
+}
