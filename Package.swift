@@ -47,7 +47,8 @@ let package = Package(
             dependencies: ["ContractModel", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
-        .target(name: "ContractCompiler", dependencies: ["ContractRules", "ContractGenerators"], swiftSettings: strict),
+        .target(name: "ContractInspection", dependencies: ["ContractRules"], swiftSettings: strict),
+        .target(name: "ContractCompiler", dependencies: ["ContractRules", "ContractGenerators", "ContractInspection"], swiftSettings: strict),
         .executableTarget(
             name: "contractc",
             dependencies: [
@@ -73,6 +74,7 @@ let package = Package(
         .testTarget(name: "ContractSyntaxTests", dependencies: ["ContractSyntax"], swiftSettings: strict),
         .testTarget(name: "ContractRulesTests", dependencies: ["ContractRules", "ContractCompiler"], swiftSettings: strict),
         .testTarget(name: "ContractCompilerTests", dependencies: ["ContractCompiler"], swiftSettings: strict),
+        .testTarget(name: "ContractInspectionTests", dependencies: ["ContractInspection", "ContractCompiler"], swiftSettings: strict),
         .testTarget(
             name: "ContractGeneratorsTests",
             dependencies: ["ContractGenerators", "ContractCompiler", "ContractRuntime"],

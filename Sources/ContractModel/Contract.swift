@@ -10,8 +10,14 @@ public struct Contract: Sendable {
     public var file: String
     /// The place of the document's root (the first key).
     public var place: SourcePlace = .start
-    /// Places of the top-level keys that were written, by key.
+    /// Places of the top-level keys that were written (empty values included), by key.
     public var keyPlaces: [String: SourcePlace] = [:]
+    /// Top-level keys written with a value (readable or not), plus the known keys that
+    /// misspelt keys stand for; a rule about a missing key stays quiet for these.
+    public var writtenKeys: Set<String> = []
+    /// Known top-level keys that are absent but that a misspelt key most likely means
+    /// (`protocoll:` → `protocol`); `unknown-key` reports those once.
+    public var misspeltKeys: Set<String> = []
     /// `contract:` — the language version.
     public var languageVersion: Located<Int>?
     /// `interface:` — PascalCase interface name.
@@ -72,8 +78,9 @@ public struct Classification: Sendable {
     /// `other:` — the catch-all entry of its group (serial 99).
     public var other: Located<Bool>?
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a classification.
@@ -107,8 +114,9 @@ public struct Endpoint: Sendable {
     /// `inspection:` — ISO 8601 duration.
     public var inspection: Located<String>?
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates an endpoint.
@@ -130,8 +138,9 @@ public struct Sharing: Sendable {
     /// `conditions:`
     public var conditions: Located<String>?
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a sharing block.
@@ -152,8 +161,9 @@ public struct ExchangeFiles: Sendable {
     /// `extensions:`
     public var extensions: [Located<String>]?
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a files block.
@@ -175,8 +185,9 @@ public struct Method: Sendable {
     /// `returns:`
     public var returns: Returns?
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a method.
@@ -195,8 +206,9 @@ public struct HTTPBinding: Sendable {
     /// `path:` — a template such as `/persons/{idNumber}`.
     public var path: Located<String>?
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a binding.
@@ -242,8 +254,9 @@ public struct Field: Sendable {
     /// The resolved type and what resolving it found; set by the reader.
     public var resolution: TypeResolution = .init()
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a field.
@@ -290,8 +303,9 @@ public struct Returns: Sendable {
     /// The resolved type and what resolving it found; set by the reader.
     public var resolution: TypeResolution = .init()
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a returns block.
@@ -312,8 +326,9 @@ public struct ReturnCode: Sendable {
     /// `meaning:`
     public var meaning: Located<String>?
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a return code.
@@ -333,8 +348,9 @@ public struct NamedType: Sendable {
     /// Whether `fields:` was written.
     public var hasFields = false
 
-    /// The keys written here, readable or not: a value of the wrong kind is reported once,
-    /// by `value-type`, and not again as missing.
+    /// The keys written here with a value, readable or not (a value of the wrong kind is reported
+    /// once, by `value-type`), plus known keys that a misspelt key stands for (reported by
+    /// `unknown-key`). An empty value counts as absent.
     public var writtenKeys: Set<String> = []
 
     /// Creates a named type.

@@ -50,6 +50,8 @@ public struct ContractReader {
         contract.isDocument = true
         let keys = reader.index(entries, known: ContractKeys.top, context: "a contract")
         for (key, entry) in keys { contract.keyPlaces[key] = entry.keyPlace }
+        contract.writtenKeys = reader.written(keys, entries, known: ContractKeys.top)
+        contract.misspeltKeys = contract.writtenKeys.subtracting(keys.keys)
         if let first = entries.first { contract.place = first.keyPlace }
         contract.languageVersion = reader.int(keys["contract"])
         contract.interface = reader.string(keys["interface"])
@@ -63,7 +65,7 @@ public struct ContractReader {
         if let e = keys["classification"], let m = reader.mapping(e.value, what: "'classification'") {
             var c = Classification(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.classification, context: "'classification'")
-            c.writtenKeys = Set(k.keys)
+            c.writtenKeys = reader.written(k, m, known: ContractKeys.classification)
             c.resource = reader.string(k["resource"])
             c.service = reader.string(k["service"])
             c.content = reader.string(k["content"])
@@ -73,7 +75,7 @@ public struct ContractReader {
         if let e = keys["endpoint"], let m = reader.mapping(e.value, what: "'endpoint'") {
             var x = Endpoint(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.endpoint, context: "'endpoint'")
-            x.writtenKeys = Set(k.keys)
+            x.writtenKeys = reader.written(k, m, known: ContractKeys.endpoint)
             x.address = reader.string(k["address"])
             x.hosting = reader.string(k["hosting"])
             x.origin = reader.string(k["origin"])
@@ -83,7 +85,7 @@ public struct ContractReader {
         if let e = keys["sharing"], let m = reader.mapping(e.value, what: "'sharing'") {
             var s = Sharing(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.sharing, context: "'sharing'")
-            s.writtenKeys = Set(k.keys)
+            s.writtenKeys = reader.written(k, m, known: ContractKeys.sharing)
             s.level = reader.string(k["level"])
             s.conditions = reader.string(k["conditions"])
             contract.sharing = s
@@ -91,7 +93,7 @@ public struct ContractReader {
         if let e = keys["files"], let m = reader.mapping(e.value, what: "'files'") {
             var f = ExchangeFiles(place: e.keyPlace)
             let k = reader.index(m, known: ContractKeys.files, context: "'files'")
-            f.writtenKeys = Set(k.keys)
+            f.writtenKeys = reader.written(k, m, known: ContractKeys.files)
             f.classification = reader.string(k["classification"])
             f.region = reader.string(k["region"], hint: "quote it: region: \"510100\"")
             if let ext = k["extensions"] {
@@ -127,14 +129,14 @@ public struct ContractReader {
         guard let m = mapping(node, what: "a method") else { return nil }
         var method = Method(place: node.place)
         let k = index(m, known: ContractKeys.method, context: "a method")
-        method.writtenKeys = Set(k.keys)
+        method.writtenKeys = written(k, m, known: ContractKeys.method)
         method.name = string(k["name"])
         method.summary = string(k["summary"])
         let methodName = method.name?.value ?? "?"
         if let e = k["http"], let hm = mapping(e.value, what: "'http'") {
             var h = HTTPBinding(place: e.keyPlace)
             let hk = index(hm, known: ContractKeys.http, context: "'http'")
-            h.writtenKeys = Set(hk.keys)
+            h.writtenKeys = written(hk, hm, known: ContractKeys.http)
             h.method = string(hk["method"])
             h.path = string(hk["path"])
             method.http = h
@@ -148,7 +150,7 @@ public struct ContractReader {
         if let e = k["returns"], let rm = mapping(e.value, what: "'returns'") {
             var r = Returns(place: e.keyPlace)
             let rk = index(rm, known: ContractKeys.returns, context: "'returns'")
-            r.writtenKeys = Set(rk.keys)
+            r.writtenKeys = written(rk, rm, known: ContractKeys.returns)
             r.type = typeText(rk["type"])
             r.description = string(rk["description"])
             r.maxItems = int(rk["maxItems"])
@@ -160,7 +162,10 @@ public struct ContractReader {
                     r.codes = items.compactMap { returnCode($0) }
                 }
             }
-            if let t = r.type, t.value.trimmingSpaces != "none" {
+            if r.type == nil && !r.writtenKeys.contains("type") {
+                r.resolution = TypeResolution(findings: [TypeFinding(.missing, at: r.place,
+                    "the return value of \(methodName) has no type; add 'type:' — a type under 'types:', a list [T], a shorthand like C..50, or none")])
+            } else if let t = r.type, t.value.trimmingSpaces != "none" {
                 r.resolution = resolver.resolve(type: t, length: nil, maxItems: r.maxItems, anchor: r.place,
                     what: "the return value of \(methodName)", isReturn: true)
             } else if let maxItems = r.maxItems, r.type != nil {
@@ -180,7 +185,7 @@ public struct ContractReader {
         guard let m = mapping(node, what: what) else { return nil }
         var f = Field(place: node.place)
         let k = index(m, known: ContractKeys.field, context: what)
-        f.writtenKeys = Set(k.keys)
+        f.writtenKeys = written(k, m, known: ContractKeys.field)
         f.name = string(k["name"])
         f.type = typeText(k["type"])
         if let e = k["length"] {
@@ -212,7 +217,7 @@ public struct ContractReader {
         guard let m = mapping(node, what: "a return code") else { return nil }
         var c = ReturnCode(place: node.place)
         let k = index(m, known: ContractKeys.returnCode, context: "a return code")
-        c.writtenKeys = Set(k.keys)
+        c.writtenKeys = written(k, m, known: ContractKeys.returnCode)
         c.code = int(k["code"])
         c.name = string(k["name"])
         c.meaning = string(k["meaning"])
@@ -224,7 +229,7 @@ public struct ContractReader {
         t.name = Located(entry.key, at: entry.keyPlace)
         guard let m = mapping(entry.value, what: "type '\(entry.key)'") else { return t }
         let k = index(m, known: ContractKeys.namedType, context: "type '\(entry.key)'")
-        t.writtenKeys = Set(k.keys)
+        t.writtenKeys = written(k, m, known: ContractKeys.namedType)
         t.description = string(k["description"])
         if let e = k["fields"] {
             t.hasFields = true
@@ -236,6 +241,21 @@ public struct ContractReader {
     }
 
     // MARK: Values
+
+    /// The keys written with a value (an empty value reads as absent), plus the known key a
+    /// misspelt one most likely means, so that a typo is reported once, by `unknown-key`.
+    private func written(_ keys: [String: MappingEntry], _ entries: [MappingEntry], known: [String]) -> Set<String> {
+        // Keys whose empty value the reader reports itself (`value-type`: a mapping, a list or a
+        // length was expected) stay written; an empty text value reads as absent.
+        let reportedWhenEmpty: Set<String> = known == ContractKeys.top
+            ? ["classification", "endpoint", "sharing", "files", "methods", "types"]
+            : (known == ContractKeys.files ? [] : ["http", "returns", "fields", "length"])
+        var result = Set(keys.filter { !isNull($0.value.value) || reportedWhenEmpty.contains($0.key) }.keys)
+        for entry in entries where !known.contains(entry.key) {
+            if let guess = Suggestion.closest(to: entry.key, in: known), keys[guess] == nil { result.insert(guess) }
+        }
+        return result
+    }
 
     private mutating func index(_ entries: [MappingEntry], known: [String], context: String) -> [String: MappingEntry] {
         var result: [String: MappingEntry] = [:]

@@ -83,9 +83,10 @@ public indirect enum ValueType: Hashable, Sendable {
 public struct TypeFinding: Sendable, Hashable {
     /// The kind of finding; each is reported by its own rule.
     public enum Kind: String, Sendable, Hashable {
-        /// No `type:` (rule `type-missing`).
+        /// No `type:`, or one that names nothing (`""`, `"[]"`) (rule `type-missing`).
         case missing
-        /// A type that is neither built in nor defined in the file (`type-unknown`).
+        /// A type that is neither built in, a shorthand, nor defined in the file (`type-unknown`);
+        /// shorthand written in lower case (`c..50`) is named in capitals in the message.
         case unknown
         /// A built-in type that needs a length has none (`length-missing`).
         case lengthMissing

@@ -201,7 +201,7 @@ struct InterfaceRuleTests {
     }
 
     @Test func emptyAddressIsReportedOnceAtTheEndpoint() {
-        #expect(summary(lint(Examples.base(replacing: "  address: https://hrss.example.cn/api/person", with: "  address:"))) == ["12:1 address-invalid"])
+        #expect(summary(lint(Examples.base(replacing: "  address: https://hrss.example.cn/api/person", with: "  address:"))) == ["12:1 key-missing"])
         #expect(summary(lint(Examples.base(replacing: "  address: https://hrss.example.cn/api/person\n", with: ""))) == ["12:1 key-missing"])
         #expect(summary(lint(Examples.base(replacing: "  address: https://hrss.example.cn/api/person", with: "  address: [a, b]"))) == ["13:12 value-type"])
     }
@@ -303,7 +303,8 @@ struct InterfaceRuleTests {
         #expect(summary(lint(noPath)) == ["22:5 http-binding-invalid"])
         let emptyVerb = Self.bound("", "/persons/{idNumber}")
         #expect(summary(lint(emptyVerb)) == ["22:5 http-binding-invalid"])
-        #expect(lint(emptyVerb).first?.message.contains("empty 'method:'") == true)
+        // An empty value reads as absent.
+        #expect(lint(emptyVerb).first?.message.contains("has no 'method:'") == true)
         #expect(summary(lint(Self.bound("[GET]"))) == ["23:15 value-type"])
     }
 

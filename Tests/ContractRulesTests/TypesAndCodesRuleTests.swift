@@ -129,6 +129,13 @@ struct TypesAndCodesRuleTests {
         #expect(found.first?.message.contains("did you mean 'idNumber'?") == true)
     }
 
+    @Test func namedTypeDescriptionIsMissingOnlyWhenTheTypeIsAMapping() {
+        let empty = Examples.base(replacing: "  PersonInfo:\n    description: 参保人员基础信息\n    fields:\n", with: "  Other: {}\n  PersonInfo:\n    description: 参保人员基础信息\n    fields:\n")
+        #expect(Self.rules(Linter.lint([("A.contract.yaml", empty)])).contains("description-missing"))
+        let scalar = Examples.base(replacing: "  PersonInfo:\n    description: 参保人员基础信息\n    fields:\n", with: "  Other: text\n  PersonInfo:\n    description: 参保人员基础信息\n    fields:\n")
+        #expect(!Self.rules(Linter.lint([("A.contract.yaml", scalar)])).contains("description-missing"))
+    }
+
     // MARK: Allocator
 
     @Test func allocatorGivesTheLowestFreeSerialAndFillsGaps() {
@@ -241,6 +248,28 @@ struct TypesAndCodesRuleTests {
         #expect(Self.rules(found) == ["code-missing"])
         #expect(d.file == "B.contract.yaml" && d.line == 2)
         #expect(d.message.contains("contractc codes") && d.message.contains("\"1102\""))
+    }
+
+    @Test func unquotedCodeIsValueTypeOnly() {
+        let text = Examples.base(replacing: "code: \"1101\"", with: "code: 1101")
+        #expect(Self.rules(Linter.lint([("A.contract.yaml", text)])) == ["value-type"])
+    }
+
+    @Test func otherOfWrongKindIsNotAlsoCode99NotOther() {
+        let text = Examples.base([("code: \"1101\"", "code: \"1199\""), ("  content: basicInfoQuery\n", "  content: basicInfoQuery\n  other: \"true\"\n")])
+        #expect(Self.rules(Linter.lint([("A.contract.yaml", text)])) == ["value-type"])
+    }
+
+    @Test func threeContractsSharingACodeNameTheOtherTwo() {
+        let files = [
+            ("A.contract.yaml", Examples.base),
+            ("B.contract.yaml", Self.service("PersonHistoryQuery", code: "1101")),
+            ("C.contract.yaml", Self.service("PersonFamilyQuery", code: "1101")),
+        ]
+        let found = Linter.lint(files)
+        #expect(Self.rules(found) == Array(repeating: "code-duplicate", count: 3))
+        #expect(found.first?.message.contains("B.contract.yaml:3, C.contract.yaml:3") == true)
+        #expect(found.first?.related.count == 2)
     }
 
     @Test func categoryMismatchSaysWhichDigitAndWhatItShouldBe() throws {

@@ -43,7 +43,7 @@ struct DateTests {
     }
 
     @Test func ordering() throws {
-        let dates = ["2026-11-29", "2025-12-31", "2026-01-01", "2026-11-28"].compactMap(ContractDate.init)
+        let dates = ["2026-11-29", "2025-12-31", "2026-01-01", "2026-11-28"].compactMap { ContractDate($0) }
         #expect(dates.sorted().map(\.description) == ["2025-12-31", "2026-01-01", "2026-11-28", "2026-11-29"])
     }
 

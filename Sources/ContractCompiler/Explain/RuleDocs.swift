@@ -94,7 +94,20 @@ public enum RuleDocs {
         if !example.acronyms.isEmpty {
             out += (markdown ? "With `acronyms: [\(example.acronyms.joined(separator: ", "))]` in `.contractc.yaml`:\n\n" : "  with acronyms: [\(example.acronyms.joined(separator: ", "))]\n")
         }
-        for file in example.files {
+        // A set-wide example may hold a hundred files: show the first, the last and those with findings.
+        let files = example.files
+        var shown = files
+        if files.count > 3 {
+            let withFindings = Set(found.map(\.file))
+            shown = files.enumerated().filter { $0.offset == 0 || $0.offset == files.count - 1 || withFindings.contains($0.element.name) }.map(\.element)
+        }
+        for (position, file) in shown.enumerated() {
+            if position > 0, shown.count < files.count, let index = files.firstIndex(where: { $0.name == file.name }),
+                let previous = files.firstIndex(where: { $0.name == shown[position - 1].name }), index - previous > 1
+            {
+                let skipped = index - previous - 1
+                out += markdown ? "\n… \(skipped) more files of the same shape …\n\n" : "  … \(skipped) more files of the same shape …\n"
+            }
             if file.unreadable {
                 out += markdown ? "A file `\(file.name)` that cannot be read (\(file.text)).\n" : "  (a file \(file.name) that cannot be read: \(file.text))\n"
                 continue
@@ -109,7 +122,7 @@ public enum RuleDocs {
                 range = 0..<9
             }
             while range.upperBound > range.lowerBound, lines[range.upperBound - 1].isEmpty { range = range.lowerBound..<(range.upperBound - 1) }
-            if example.files.count > 1 { out += markdown ? "`\(file.name)`:\n\n" : "  \(file.name):\n" }
+            if files.count > 1 { out += markdown ? "`\(file.name)`:\n\n" : "  \(file.name):\n" }
             if markdown { out += "```yaml\n" }
             if range.lowerBound > 0 { out += markdown ? "# …\n" : "      …\n" }
             for i in range {

@@ -176,7 +176,7 @@ public enum ServiceCodeAllocator {
                 return "group \(ServiceCode.groupLabel(group)) has no free serial: 01..98 are all taken, so this contract cannot get a code"
             case .otherTaken(let holder):
                 let how = holder.isWritten ? "has code \(holder.code)" : "is also 'other: true' and comes first, so it gets \(holder.code)"
-                return "group \(ServiceCode.groupLabel(holder.code.group))'s 'other' entry (serial 99) is taken: \(holder.location) \(how); only one contract of a group can be 'other: true'"
+                return "the 'other' entry (serial 99) of group \(ServiceCode.groupLabel(holder.code.group)) is taken: \(holder.location) \(how); only one contract of a group can be 'other: true'"
             case .unclassified:
                 return "the contract has no group: 'classification' needs a valid resource and service before a code can be assigned"
             case .unreadableCode:

@@ -2,6 +2,7 @@ import ContractModel
 
 /// `code-99-not-other`: serial 99 on a contract that is not its group's "other" entry (服务分类).
 public struct Code99NotOtherRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "code-99-not-other",
         severity: .error,
@@ -17,8 +18,10 @@ public struct Code99NotOtherRule: ContractRule {
         good: [RuleExample(Examples.base([CodeExamples.other, ("code: \"1101\"", "code: \"1199\"")]))]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let written = contract.code, let code = ServiceCode(written.value), code.isOther,
             contract.classification != nil, !contract.otherIsUnreadable,

@@ -3,6 +3,7 @@ import ContractSyntax
 
 /// `code-category-mismatch`: the code's first two digits do not match `classification` (服务分类).
 public struct CodeCategoryMismatchRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "code-category-mismatch",
         severity: .error,
@@ -24,8 +25,10 @@ public struct CodeCategoryMismatchRule: ContractRule {
         ]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let written = contract.code, let code = ServiceCode(written.value), let c = contract.classification,
             let resource = c.resourceCategory, let service = c.serviceCategory

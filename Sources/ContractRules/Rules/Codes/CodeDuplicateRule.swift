@@ -3,6 +3,7 @@ import ContractSyntax
 
 /// `code-duplicate`: two contracts of one run share a service code, or claim the same group's 99 (服务分类).
 public struct CodeDuplicateRule: SetRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "code-duplicate",
         severity: .error,
@@ -32,8 +33,10 @@ public struct CodeDuplicateRule: SetRule {
         ]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ files: [CheckedFile], options: RuleOptions, into findings: inout [Finding]) {
         let contracts = files.readableContracts
         // Written codes, in file-path order so that messages list the others the same way every run.
@@ -65,7 +68,7 @@ public struct CodeDuplicateRule: SetRule {
             guard case .otherTaken(let holder) = a.outcome, let message = a.message else { continue }
             let place = a.member.otherPlace ?? a.member.place
             findings.append(Finding(file: a.file, place: place,
-                message: message + ": remove 'other: true' here to get a numbered serial, or merge the two services",
+                message: message + "; remove 'other: true' here to get a numbered serial, or merge the two services",
                 related: [Diagnostic.Related(file: holder.file, place: holder.place, message: "holds the group's 'other' entry \(holder.code)")]))
         }
     }

@@ -2,6 +2,7 @@ import ContractModel
 
 /// `code-format`: a service code that is not four digits with a serial from 01 (服务分类).
 public struct CodeFormatRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "code-format",
         severity: .error,
@@ -22,8 +23,10 @@ public struct CodeFormatRule: ContractRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let code = contract.code else { return }
         guard let parsed = ServiceCode(code.value) else {

@@ -6,6 +6,7 @@ import ContractModel
 /// of the run; contracts that cannot get a code are left to `code-serial-exhausted` and
 /// `code-duplicate`.
 public struct CodeMissingRule: SetRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "code-missing",
         severity: .error,
@@ -24,8 +25,10 @@ public struct CodeMissingRule: SetRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ files: [CheckedFile], options: RuleOptions, into findings: inout [Finding]) {
         let contracts = files.readableContracts
         var byFile: [String: Contract] = [:]

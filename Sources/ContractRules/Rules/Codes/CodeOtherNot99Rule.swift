@@ -3,6 +3,7 @@ import ContractSyntax
 
 /// `code-other-not-99`: the group's "other" entry with a serial other than 99 (服务分类).
 public struct CodeOtherNot99Rule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "code-other-not-99",
         severity: .error,
@@ -18,8 +19,10 @@ public struct CodeOtherNot99Rule: ContractRule {
         good: [RuleExample(Examples.base([CodeExamples.other, ("code: \"1101\"", "code: \"1199\"")]))]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let written = contract.code, let code = ServiceCode(written.value), code.serial != 0, !code.isOther,
             let other = contract.classification?.other, other.value

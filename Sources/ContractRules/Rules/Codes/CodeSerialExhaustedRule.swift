@@ -20,6 +20,7 @@ public struct CodeSerialExhaustedRule: SetRule {
         return ("\(name).contract.yaml", CodeExamples.service(name, code: code.description))
     }
 
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "code-serial-exhausted",
         severity: .error,
@@ -36,8 +37,10 @@ public struct CodeSerialExhaustedRule: SetRule {
         good: [RuleExample(files: fullGroup)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ files: [CheckedFile], options: RuleOptions, into findings: inout [Finding]) {
         let contracts = files.readableContracts
         let otherHeld = Set(contracts.compactMap { $0.code.flatMap { ServiceCode($0.value) } }.filter(\.isOther).map(\.group))

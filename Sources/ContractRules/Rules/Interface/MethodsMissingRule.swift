@@ -34,6 +34,8 @@ public struct MethodsMissingRule: ContractRule {
     /// Reports a contract without `methods:` or with an empty list.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard contract.methods.isEmpty else { return }
+        // A misspelt key (`method:`) is reported once, by `unknown-key`.
+        guard !contract.misspeltKeys.contains("methods") else { return }
         let advice = "add 'methods:' with at least one method: its name, summary and returns"
         guard let keyPlace = contract.keyPlaces["methods"] else {
             findings.add(contract, contract.place, "missing 'methods'; the interface lists its functions with a method definition for each (服务接口 3): \(advice)")

@@ -23,6 +23,8 @@ public struct ProtocolMissingRule: ContractRule {
     /// Reports a contract without `protocol:`, or with an empty one.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard contract.protocolName == nil else { return }
+        // A misspelt key (`protocoll:`) is reported once, by `unknown-key`.
+        guard !contract.misspeltKeys.contains("protocol") else { return }
         let advice = Self.advice(for: contract)
         guard let keyPlace = contract.keyPlaces["protocol"] else {
             findings.add(contract, contract.place, "missing 'protocol'; state the network protocol of the interface (服务接口 2): \(advice)")

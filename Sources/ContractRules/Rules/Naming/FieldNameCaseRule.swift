@@ -2,6 +2,7 @@ import ContractModel
 
 /// `field-name-case`: field names are camelCase (服务接口 1).
 public struct FieldNameCaseRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "field-name-case",
         severity: .error,
@@ -14,8 +15,10 @@ public struct FieldNameCaseRule: ContractRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         let names = contract.types.flatMap { $0.fields.compactMap(\.name) }
         for name in names where !Naming.isValid(name.value, .camel, acronyms: options.acronyms) {

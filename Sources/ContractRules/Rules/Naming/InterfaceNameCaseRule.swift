@@ -2,6 +2,7 @@ import ContractModel
 
 /// `interface-name-case`: interface names are PascalCase (服务接口 1).
 public struct InterfaceNameCaseRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "interface-name-case",
         severity: .error,
@@ -14,8 +15,10 @@ public struct InterfaceNameCaseRule: ContractRule {
         good: [RuleExample(Examples.base), RuleExample(Examples.base(replacing: "interface: PersonInfoQuery", with: "interface: IDCardQuery"), acronyms: ["ID"])]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         let names = [contract.interface].compactMap { $0 }
         for name in names where !Naming.isValid(name.value, .pascal, acronyms: options.acronyms) {

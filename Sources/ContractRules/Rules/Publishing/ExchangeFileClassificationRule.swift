@@ -39,17 +39,20 @@ public struct ExchangeFileClassificationRule: ContractRule {
             && bytes.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
     }
 
-    /// Reports a missing or empty classification at `files:`, a wrong one at its value.
+    /// Reports a missing (absent or empty) classification at `files:`, a wrong one at its value.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let files = contract.checkedFiles else { return }
-        let form = "a DB5101/T 132 code is 1 to 5 upper-case ASCII letters or digits, such as A0102"
+        let form = "write 1 to 5 upper-case ASCII letters or digits, such as A0102"
         guard let c = files.classification else {
             if !files.writtenKeys.contains("classification") {
                 findings.add(contract, files.place,
-                    "'files' has no 'classification'; add the resource's DB5101/T 132 classification code, which starts every exchange file name: 'classification: A0102' (\(form))")
-            } else if contract.isEmpty("classification", written: files.writtenKeys, inBlockAt: files.place) {
+                    "'files' has no 'classification'; add the resource's DB5101/T 132 classification code, which starts every exchange file name: 1 to 5 upper-case ASCII letters or digits, such as 'classification: A0102'")
+            } else if !contract.hasWrongKind(inBlockAt: files.place) {
+                // The reader keeps an empty `classification:` among the written keys (the name is
+                // also the top-level mapping's, whose empty value `value-type` reports), but reports
+                // nothing for it here: without a wrong kind in the block, the value is empty.
                 findings.add(contract, files.place,
-                    "'classification' under 'files' has no value; write the resource's DB5101/T 132 code, e.g. 'classification: A0102' (\(form))")
+                    "'classification' under 'files' has no value; write the resource's DB5101/T 132 code: 1 to 5 upper-case ASCII letters or digits, such as 'classification: A0102'")
             }
             return
         }

@@ -45,14 +45,11 @@ public struct ExchangeFileExtensionRule: ContractRule {
     /// Reports missing or empty extensions at `files:`, and each wrong or repeated one at itself.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let files = contract.checkedFiles else { return }
-        let form = "an extension is 1 to 10 lower-case ASCII letters or digits, without the dot, such as csv, xlsx or zip"
+        let form = "write 1 to 10 lower-case ASCII letters or digits without the dot, such as csv, xlsx or zip"
         guard let extensions = files.extensions else {
             if !files.writtenKeys.contains("extensions") {
                 findings.add(contract, files.place,
-                    "'files' has no 'extensions'; add the extensions exchange files may have, e.g. 'extensions: [csv, zip]' (\(form))")
-            } else if contract.isEmpty("extensions", written: files.writtenKeys, inBlockAt: files.place) {
-                findings.add(contract, files.place,
-                    "'extensions' under 'files' has no value; list the extensions exchange files may have, e.g. 'extensions: [csv, zip]'")
+                    "'files' has no 'extensions'; add the extensions exchange files may have, e.g. 'extensions: [csv, zip]'")
             }
             return
         }
@@ -88,7 +85,7 @@ public struct ExchangeFileExtensionRule: ContractRule {
             if value.utf8.count > maximumLength, isValid(value.lowercased().prefix(maximumLength).description) {
                 return "extension '\(value)' has \(value.count) characters, more than 10; \(form)"
             }
-            return "extension '\(value)' is not 1 to 10 lower-case ASCII letters or digits; \(form)"
+            return "extension '\(value)' is not one extension of lower-case ASCII letters and digits; \(form)"
         }
         let why = value.hasPrefix(".")
             ? "is written with a dot; the file name adds the dot"

@@ -30,7 +30,7 @@ public struct ExchangeFileRegionRule: ContractRule {
     /// Creates the rule.
     public init() {}
 
-    /// Reports a missing or empty region at `files:`, a wrong one at its value.
+    /// Reports a missing (absent or empty) region at `files:`, a wrong one at its value.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let files = contract.checkedFiles else { return }
         let example = "write the 6-digit code of the division the files come from, quoted, e.g. region: \"510100\" (成都市)"
@@ -38,8 +38,6 @@ public struct ExchangeFileRegionRule: ContractRule {
             if !files.writtenKeys.contains("region") {
                 findings.add(contract, files.place,
                     "'files' has no 'region'; add the GB/T 2260 code that ends every exchange file name: \(example)")
-            } else if contract.isEmpty("region", written: files.writtenKeys, inBlockAt: files.place) {
-                findings.add(contract, files.place, "'region' under 'files' has no value; \(example)")
             }
             return
         }

@@ -24,8 +24,9 @@ public struct FilesMissingRule: ContractRule {
 
     /// Reports `exchange: file` without `files:`, at the exchange value.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
+        // A misspelt `files:` is `unknown-key`'s, an empty one `value-type`'s.
         guard contract.exchangeMode == .file, let exchange = contract.exchange,
-            contract.keyPlaces["files"] == nil
+            contract.keyPlaces["files"] == nil, !contract.writtenKeys.contains("files")
         else { return }
         findings.add(contract, exchange.place,
             "'exchange: file' needs a 'files:' block naming the exchange files (文件名命名规则); add 'files:' with 'classification:' (DB5101/T 132, e.g. A0102), 'region:' (GB/T 2260, e.g. \"510100\") and 'extensions:' (e.g. [csv, zip])")

@@ -7,7 +7,7 @@ public struct HostingInvalidRule: ContractRule {
         id: "hosting-invalid",
         severity: .error,
         clause: "服务发布与巡检",
-        summary: "`endpoint.hosting` is local (本地数据) or remote (异地数据); written out, it defaults to local.",
+        summary: "`endpoint.hosting` is local (本地数据) or remote (异地数据); left out, it is local.",
         rationale: """
             服务发布与巡检 manages the two kinds of data differently: local data (本地数据) is published, \
             authorised and repaired by this authority; remote data (异地数据) is published by another \

@@ -47,7 +47,7 @@ public struct InspectionInvalidRule: ContractRule {
             let upper = text.uppercased()
             if upper != text, let fixed = ISODuration(upper), fixed.seconds >= Self.minimumSeconds {
                 message += "; did you mean '\(upper)'?"
-            } else {
+            } else if !error.message.contains("as in") {
                 message += "; write a period such as P1D (daily), PT12H or P1W"
             }
             findings.add(contract, inspection.place, message)

@@ -17,7 +17,7 @@ public struct OriginMissingRule: ContractRule {
             """,
         bad: [
             RuleExample(Examples.base(replacing: "  hosting: local", with: "  hosting: remote")),
-            RuleExample(Examples.base(replacing: "  hosting: local", with: "  hosting: remote\n  origin:")),
+            RuleExample(Examples.base(replacing: "  hosting: local", with: "  hosting: remote\n  origin: \"\"")),
         ],
         good: [
             RuleExample(Examples.base),
@@ -28,8 +28,8 @@ public struct OriginMissingRule: ContractRule {
     /// Creates the rule.
     public init() {}
 
-    /// Reports a remote endpoint without an origin, or with an empty one, at `endpoint:`; a
-    /// blank origin at its value.
+    /// Reports a remote endpoint without an origin (absent or empty) at `endpoint:`, a blank one
+    /// at its value.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let e = contract.endpoint, e.hostingKind == .remote else { return }
         let advice = "name the authority that publishes the service and repairs it, e.g. 'origin: 四川省人力资源和社会保障厅': a dead remote service is reported to its origin"
@@ -39,8 +39,6 @@ public struct OriginMissingRule: ContractRule {
             }
         } else if !e.writtenKeys.contains("origin") {
             findings.add(contract, e.place, "a remote endpoint ('hosting: remote') needs 'origin:'; \(advice)")
-        } else if contract.isEmpty("origin", written: e.writtenKeys, inBlockAt: e.place) {
-            findings.add(contract, e.place, "'origin' of this remote endpoint has no value; \(advice)")
         }
     }
 }

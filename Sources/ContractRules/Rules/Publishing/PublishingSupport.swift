@@ -22,8 +22,12 @@ enum Choices {
     static let service = ServiceCategory.allCases.map {
         Choice(value: $0.rawValue, label: "\($0.digit) \($0.label)", aliases: [$0.label, "\($0.digit)"])
     }
-    /// The content kinds of 服务内容.
-    static let content = ContentKind.allCases.map { Choice(value: $0.rawValue, label: $0.label, aliases: [$0.label]) }
+    /// The content kinds of 服务内容; a service category written as content (`basicQuery`)
+    /// means the content kind with the same Chinese name (`basicInfoQuery`).
+    static let content = ContentKind.allCases.map { kind in
+        let serviceNames = ServiceCategory.allCases.filter { $0.label == kind.label }.map(\.rawValue)
+        return Choice(value: kind.rawValue, label: kind.label, aliases: [kind.label] + serviceNames)
+    }
     /// The hosting kinds of 服务发布与巡检.
     static let hosting = Hosting.allCases.map { Choice(value: $0.rawValue, label: $0.label, aliases: [$0.label]) }
     /// The sharing levels of 数据共享.
@@ -39,17 +43,20 @@ enum Choices {
     }
 
     /// `general (1 通用基础数据), specialized (2 专项业务数据) or analytical (3 分析数据)`.
-    static func list(_ choices: [Choice]) -> String {
+    static func list(_ choices: [Choice], _ conjunction: String = "or") -> String {
         let items = choices.map { "\($0.value) (\($0.label))" }
         guard let last = items.last else { return "" }
-        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }
 
-    /// `resource 'generl' is not a resource category (服务分类); did you mean 'general'? Write
-    /// general (…), specialized (…) or analytical (…)`.
+    /// `resource 'generl' is not a resource category of 服务分类; did you mean 'general'? The
+    /// values are general (…), specialized (…) and analytical (…)`, or `…; write general (…), …`
+    /// when nothing is close.
     static func message(key: String, written: String, isNot what: String, choices: [Choice]) -> String {
-        var text = "\(key) '\(written)' is not \(what)"
-        if let s = suggestion(for: written, in: choices), s != written { text += "; did you mean '\(s)'?" }
+        let text = "\(key) '\(written)' is not \(what)"
+        if let s = suggestion(for: written, in: choices), s != written {
+            return text + "; did you mean '\(s)'? The values are \(list(choices, "and"))"
+        }
         return text + "; write \(list(choices))"
     }
 }
@@ -72,16 +79,6 @@ extension Contract {
         return problems.contains { problem in
             problem.kind == .wrongKind && problem.place > place && (end.map { problem.place < $0 } ?? true)
         }
-    }
-}
-
-extension Contract {
-    /// Whether a key of the top-level block at `block` was written with no value (`origin:`
-    /// and nothing after it). The reader reads an empty value as absent and reports nothing,
-    /// but lists the key as written: the key is empty unless `value-type` found a value of the
-    /// wrong kind in the block (then it stays quiet rather than risk reporting that value twice).
-    func isEmpty(_ key: String, written: Set<String>, inBlockAt block: SourcePlace) -> Bool {
-        written.contains(key) && !hasWrongKind(inBlockAt: block)
     }
 }
 

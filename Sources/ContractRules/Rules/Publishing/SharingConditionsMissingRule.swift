@@ -24,8 +24,8 @@ public struct SharingConditionsMissingRule: ContractRule {
     /// Creates the rule.
     public init() {}
 
-    /// Reports conditional sharing without conditions, or with empty ones, at `sharing:`; blank
-    /// conditions at their value.
+    /// Reports conditional sharing without conditions (absent or empty) at `sharing:`, blank
+    /// ones at their value.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let s = contract.sharing, s.sharingLevel == .conditional else { return }
         let advice = "say who may use the data and on what terms, e.g. 'conditions: 仅限本辖区人社业务部门'"
@@ -35,8 +35,6 @@ public struct SharingConditionsMissingRule: ContractRule {
             }
         } else if !s.writtenKeys.contains("conditions") {
             findings.add(contract, s.place, "conditional sharing (有条件共享) needs 'conditions:'; \(advice)")
-        } else if contract.isEmpty("conditions", written: s.writtenKeys, inBlockAt: s.place) {
-            findings.add(contract, s.place, "'conditions' of conditional sharing (有条件共享) has no value; \(advice)")
         }
     }
 }

@@ -5,6 +5,7 @@ public struct ContractVersionRule: ContractRule {
     /// The language versions this compiler reads.
     public static let supported = [1]
 
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "contract-version",
         severity: .error,
@@ -18,8 +19,10 @@ public struct ContractVersionRule: ContractRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         guard let v = contract.languageVersion, !Self.supported.contains(v.value) else { return }
         findings.add(contract, v.place, "contract language version \(v.value) is not known to this compiler; write 'contract: 1'")

@@ -2,6 +2,7 @@ import ContractSyntax
 
 /// `file-unreadable`: a contract file that cannot be read at all.
 public struct FileUnreadableRule: FileRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "file-unreadable",
         severity: .error,
@@ -17,8 +18,10 @@ public struct FileUnreadableRule: FileRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ file: CheckedFile, options: RuleOptions, into findings: inout [Finding]) {
         for p in file.syntaxProblems where p.kind == .unreadable {
             findings.append(Finding(file: file.path, place: p.place, message: p.message))

@@ -3,6 +3,7 @@ import ContractSyntax
 
 /// `key-missing`: a key the language requires is absent (those without a rule of their own).
 public struct KeyMissingRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "key-missing",
         severity: .error,
@@ -22,19 +23,23 @@ public struct KeyMissingRule: ContractRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         let root = contract.place
         func need<T>(_ value: T?, _ key: String, at place: SourcePlace, _ hint: String, written: Set<String>? = nil) {
             let leaf = String(key.split(separator: ".").last ?? "")
-            let wasWritten = written.map { $0.contains(leaf) } ?? (contract.keyPlaces[key] != nil)
+            let wasWritten = written.map { $0.contains(leaf) } ?? contract.writtenKeys.contains(key)
             if value == nil && !wasWritten { findings.add(contract, place, "missing '\(key)'; \(hint)") }
         }
         need(contract.languageVersion, "contract", at: root, "add 'contract: 1' (the language version)")
         need(contract.interface, "interface", at: root, "add 'interface: PascalCaseName'")
         need(contract.title, "title", at: root, "add 'title:' with the service's name as the catalogue shows it")
-        need(contract.version, "version", at: root, "add 'version: 1.0.0'")
+        if contract.keyPlaces["version"] == nil {  // an empty `version:` is reported by `version-invalid`
+            need(contract.version, "version", at: root, "add 'version: 1.0.0'")
+        }
         need(contract.owner, "owner", at: root, "add 'owner:' with the managing authority")
         need(contract.exchange, "exchange", at: root, "add 'exchange:' — interface, database, file or cascade")
         if let c = contract.classification {

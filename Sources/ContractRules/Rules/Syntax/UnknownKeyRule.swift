@@ -2,6 +2,7 @@ import ContractModel
 
 /// `unknown-key`: a key the language does not know.
 public struct UnknownKeyRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "unknown-key",
         severity: .error,
@@ -16,8 +17,10 @@ public struct UnknownKeyRule: ContractRule {
         good: [RuleExample(Examples.base(replacing: "title: 参保人员信息查询\n", with: "title: 参保人员信息查询\nsummary: 按身份证号查询\n"))]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         for p in contract.problems {
             if case .unknownKey = p.kind { findings.add(contract, p.place, p.message) }

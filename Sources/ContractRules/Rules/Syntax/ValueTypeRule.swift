@@ -2,6 +2,7 @@ import ContractModel
 
 /// `value-type`: a value of the wrong kind (a list where a mapping belongs, a number where a string belongs).
 public struct ValueTypeRule: FileRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "value-type",
         severity: .error,
@@ -21,8 +22,10 @@ public struct ValueTypeRule: FileRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ file: CheckedFile, options: RuleOptions, into findings: inout [Finding]) {
         guard let contract = file.contract else { return }
         for p in contract.problems where p.kind == .wrongKind {

@@ -2,6 +2,7 @@ import ContractSyntax
 
 /// `yaml-duplicate-key`: a key written twice in one mapping.
 public struct YAMLDuplicateKeyRule: FileRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "yaml-duplicate-key",
         severity: .error,
@@ -16,8 +17,10 @@ public struct YAMLDuplicateKeyRule: FileRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ file: CheckedFile, options: RuleOptions, into findings: inout [Finding]) {
         for p in file.syntaxProblems where p.kind == .duplicateKey {
             findings.append(Finding(file: file.path, place: p.place, message: p.message))

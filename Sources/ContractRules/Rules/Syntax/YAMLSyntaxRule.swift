@@ -2,6 +2,7 @@ import ContractSyntax
 
 /// `yaml-syntax`: the file is not readable YAML (or not UTF-8, or too large or deep).
 public struct YAMLSyntaxRule: FileRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "yaml-syntax",
         severity: .error,
@@ -21,8 +22,10 @@ public struct YAMLSyntaxRule: FileRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ file: CheckedFile, options: RuleOptions, into findings: inout [Finding]) {
         for p in file.syntaxProblems where p.kind == .syntax {
             findings.append(Finding(file: file.path, place: p.place, message: p.message))

@@ -3,6 +3,7 @@ import ContractSyntax
 
 /// `description-missing`: a parameter, field or named type without a `description:` (服务接口 4).
 public struct DescriptionMissingRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "description-missing",
         severity: .error,
@@ -22,8 +23,10 @@ public struct DescriptionMissingRule: ContractRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         for (field, what) in contract.describedFields
         where field.description == nil && !field.writtenKeys.contains("description") {

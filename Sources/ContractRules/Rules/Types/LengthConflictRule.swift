@@ -2,6 +2,7 @@ import ContractModel
 
 /// `length-conflict`: a shorthand type together with a separate `length:` (服务接口 4).
 public struct LengthConflictRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "length-conflict",
         severity: .error,
@@ -20,8 +21,10 @@ public struct LengthConflictRule: ContractRule {
         ]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         contract.reportTypeFindings(.lengthConflict, into: &findings)
     }

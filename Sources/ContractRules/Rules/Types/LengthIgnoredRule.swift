@@ -14,6 +14,7 @@ public struct LengthIgnoredRule: ContractRule {
             """)
     }
 
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "length-ignored",
         severity: .warning,
@@ -32,8 +33,10 @@ public struct LengthIgnoredRule: ContractRule {
         good: [RuleExample(flagParameter(""))]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         contract.reportTypeFindings(.lengthIgnored, into: &findings)
     }

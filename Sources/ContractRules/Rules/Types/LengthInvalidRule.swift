@@ -2,6 +2,7 @@ import ContractModel
 
 /// `length-invalid`: a length that does not fit its type (服务接口 4).
 public struct LengthInvalidRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "length-invalid",
         severity: .error,
@@ -22,8 +23,10 @@ public struct LengthInvalidRule: ContractRule {
         ]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         contract.reportTypeFindings(.lengthInvalid, into: &findings)
     }

@@ -2,6 +2,7 @@ import ContractModel
 
 /// `length-missing`: a string, integer, decimal or binary without a length (服务接口 4).
 public struct LengthMissingRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "length-missing",
         severity: .error,
@@ -23,8 +24,10 @@ public struct LengthMissingRule: ContractRule {
         ]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         contract.reportTypeFindings(.lengthMissing, into: &findings)
     }

@@ -2,6 +2,7 @@ import ContractModel
 
 /// `masking-type`: masking on a value that is not a string (内部应用 2, 数据脱敏).
 public struct MaskingTypeRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "masking-type",
         severity: .error,
@@ -30,15 +31,18 @@ public struct MaskingTypeRule: ContractRule {
         ]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         for (field, what) in contract.describedFields {
             // An unknown masking kind is `masking-unknown`'s; an unresolved type is reported by the type rules.
             guard let masking = field.masking, field.maskingKind != nil,
                 let type = field.resolution.type, !type.isString
             else { continue }
-            let shown = field.type?.value ?? type.typeName
+            let written = field.type?.value ?? type.typeName
+            let shown = written == type.typeName ? written : "\(written) (\(type.typeName))"
             findings.add(contract, masking.place,
                 "masking '\(masking.value)' applies to strings only, but \(what) has type \(shown); remove 'masking:' or make the value a string")
         }

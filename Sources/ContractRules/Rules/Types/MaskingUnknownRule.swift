@@ -5,6 +5,7 @@ public struct MaskingUnknownRule: ContractRule {
     /// The masking kinds, as a list for messages.
     static let kinds = MaskingKind.allCases.map(\.rawValue)
 
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "masking-unknown",
         severity: .error,
@@ -23,8 +24,10 @@ public struct MaskingUnknownRule: ContractRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         for (field, what) in contract.describedFields {
             guard let masking = field.masking, field.maskingKind == nil else { continue }

@@ -2,6 +2,7 @@ import ContractModel
 
 /// `type-missing`: a parameter or field without a `type:` (服务接口 4).
 public struct TypeMissingRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "type-missing",
         severity: .error,
@@ -20,8 +21,10 @@ public struct TypeMissingRule: ContractRule {
         good: [RuleExample(Examples.base)]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         contract.reportTypeFindings(.missing, into: &findings)
     }

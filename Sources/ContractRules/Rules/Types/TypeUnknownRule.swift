@@ -2,6 +2,7 @@ import ContractModel
 
 /// `type-unknown`: a type that is neither built in, a shorthand, nor defined in the file (服务接口 4).
 public struct TypeUnknownRule: ContractRule {
+    /// The rule's data: id, default severity, clause, rationale and examples.
     public static let description = RuleDescription(
         id: "type-unknown",
         severity: .error,
@@ -24,8 +25,10 @@ public struct TypeUnknownRule: ContractRule {
         ]
     )
 
+    /// Creates the rule.
     public init() {}
 
+    /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         contract.reportTypeFindings(.unknown, into: &findings)
     }

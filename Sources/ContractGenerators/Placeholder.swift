@@ -1,2 +1,0 @@
-/// Placeholder until the generators land.
-enum ContractGeneratorsPlaceholder {}

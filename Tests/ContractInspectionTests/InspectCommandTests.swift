@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// Runs the built `contractc` binary as a user would (the same way as EndToEndTests).
+enum Binary {
+    struct Output {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `contractc` executable next to the test bundle.
+    static let path: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("contractc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/contractc")
+    }()
+
+    static func run(_ arguments: [String], in directory: URL) throws -> Output {
+        let process = Process()
+        process.executableURL = path
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+}
+
+@Suite("contractc inspect (the built binary)")
+struct InspectCommandTests {
+    @Test func inspectsACatalogueOfLoopbackServers() throws {
+        let ok = try LoopbackServer(.http(200))
+        let failing = try LoopbackServer(.http(503))
+        let ftp = try LoopbackServer(.banner("220 ready"))
+        let silent = try LoopbackServer(.silent)
+        let closed = try closedLoopbackPort()
+        defer { for s in [ok, failing, ftp, silent] { s.stop() } }
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let p = Fixture.province
+        try Data(Fixture.catalogue([
+            FixtureEntry(code: "1101", interface: "PersonInsuranceInfoQuery", protocolName: "HTTP", address: "http://127.0.0.1:\(ok.port)/api"),
+            FixtureEntry(code: "1102", interface: "EmployerQuery", protocolName: "HTTP", address: "http://127.0.0.1:\(failing.port)/api", hosting: "remote", origin: p),
+            FixtureEntry(code: "2101", interface: "ContributionFiles", protocolName: "FTP", address: "ftp://127.0.0.1:\(ftp.port)/"),
+            FixtureEntry(code: "2102", interface: "SilentFiles", protocolName: "FTP", address: "ftp://127.0.0.1:\(silent.port)/"),
+            FixtureEntry(code: "2103", interface: "ClosedFiles", protocolName: "SFTP", address: "sftp://127.0.0.1:\(closed)/"),
+            FixtureEntry(code: "3101", interface: "Resolver", protocolName: "DNS", address: "dns://localhost"),
+        ]).utf8).write(to: folder.appendingPathComponent("catalogue.json"))
+
+        let started = Date()
+        let text = try Binary.run(["inspect", "catalogue.json", "--timeout", "1"], in: folder)
+        #expect(Date().timeIntervalSince(started) < 1 + 2 + 2)  // the silent server costs one timeout
+        #expect(text.status == 1, "\(text.stdout)\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7, "\(text.stdout)")
+        #expect(lines.last == "6 inspected: 3 up, 3 down, 0 unchecked")
+        #expect(lines.first?.hasPrefix("1101  PersonInsuranceInfoQuery  HTTP  http://127.0.0.1:\(ok.port)/api") == true)
+        #expect(lines.contains { $0.hasPrefix("1102 ") && $0.contains(" down ") && $0.hasSuffix("→ notify \(p)") })
+        #expect(lines.contains { $0.hasPrefix("2102 ") && $0.contains("no banner") && $0.hasSuffix("→ repair and update address") })
+        #expect(lines.contains { $0.hasPrefix("2103 ") && $0.contains("connection refused") })
+        // Columns are aligned: the status column starts at the same place on every line.
+        let statusColumns = Set(lines.dropLast().compactMap { line -> Int? in
+            ["  up ", "  down ", "  unchecked "].compactMap { line.range(of: $0).map { line.distance(from: line.startIndex, to: $0.lowerBound) } }.first
+        })
+        #expect(statusColumns.count == 1)
+
+        let json = try Binary.run(["inspect", "catalogue.json", "--timeout", "1", "--format", "json", "--concurrency", "2"], in: folder)
+        #expect(json.status == 1)
+        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(array.map { $0["code"] as? String } == ["1101", "1102", "2101", "2102", "2103", "3101"])
+        #expect(array.map { $0["status"] as? String } == ["up", "down", "up", "down", "down", "up"])
+        #expect(array[0]["action"] is NSNull)
+        #expect(array[1]["action"] as? String == "notify \(p)")
+        #expect(array.allSatisfy { $0["elapsedMs"] is Int })
+    }
+
+    @Test func dueRecordsAndSkips() throws {
+        let ftp = try LoopbackServer(.banner("220 ready"))
+        defer { ftp.stop() }
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Fixture.catalogue([
+            FixtureEntry(code: "2101", interface: "Files", protocolName: "FTP", address: "ftp://127.0.0.1:\(ftp.port)/", inspection: "P1D"),
+        ]).utf8).write(to: folder.appendingPathComponent("catalogue.json"))
+        let first = try Binary.run(["inspect", "catalogue.json", "--due", "state.json"], in: folder)
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.stdout.hasSuffix("1 inspected: 1 up, 0 down, 0 unchecked; 0 skipped as not due\n"))
+        let state = try String(contentsOf: folder.appendingPathComponent("state.json"), encoding: .utf8)
+        #expect(state.hasPrefix("{\n  \"2101\": \"20"))
+        #expect(state.hasSuffix("Z\"\n}\n"))
+        let second = try Binary.run(["inspect", "catalogue.json", "--due", "state.json"], in: folder)
+        #expect(second.status == 0)
+        #expect(second.stdout == "0 inspected: 0 up, 0 down, 0 unchecked; 1 skipped as not due\n")
+        #expect(ftp.connections == 1)
+    }
+
+    @Test func unreadableCatalogueExitsTwo() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("[\n  {\"code\": \"1101\",\n    \"interface\" \"A\"}\n]\n".utf8).write(to: folder.appendingPathComponent("catalogue.json"))
+        let bad = try Binary.run(["inspect", "catalogue.json"], in: folder)
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr.hasPrefix("catalogue.json:3:17: error: the catalogue is not valid JSON: "), "\(bad.stderr)")
+        #expect(bad.stderr.contains("[catalogue-invalid]"))
+        let missing = try Binary.run(["inspect", "nowhere.json"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such file 'nowhere.json'"))
+        let badTimeout = try Binary.run(["inspect", "catalogue.json", "--timeout", "0"], in: folder)
+        #expect(badTimeout.status == 2)
+    }
+}
