@@ -42,30 +42,41 @@ public struct Deadline: Sendable {
 struct Stopwatch {
     let start = DispatchTime.now().uptimeNanoseconds
 
-    /// Whole milliseconds since the start.
-    var elapsedMilliseconds: Int {
-        let now = DispatchTime.now().uptimeNanoseconds
-        return now >= start ? Int((now - start) / 1_000_000) : 0
+    /// Whole milliseconds from the start to a moment (now by default).
+    func elapsedMilliseconds(until end: UInt64 = DispatchTime.now().uptimeNanoseconds) -> Int {
+        end >= start ? Int((end - start) / 1_000_000) : 0
     }
 }
 
-/// Resumes a continuation exactly once, whoever comes first: the work or the watchdog.
-final class Once<Value: Sendable>: @unchecked Sendable {
+/// Calls a function at most once, whoever comes first: the work or the watchdog.
+final class OnceCall<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var continuation: CheckedContinuation<Value, Never>?
+    private var callback: (@Sendable (Value) -> Void)?
 
-    init(_ continuation: CheckedContinuation<Value, Never>) { self.continuation = continuation }
+    init(_ callback: @escaping @Sendable (Value) -> Void) { self.callback = callback }
 
-    /// Resumes with a value; later calls do nothing. Returns whether this call resumed.
+    /// Calls with a value; later calls do nothing. Returns whether this call was the first.
     @discardableResult
-    func resume(_ value: Value) -> Bool {
+    func call(_ value: Value) -> Bool {
         lock.lock()
-        let pending = continuation
-        continuation = nil
+        let pending = callback
+        callback = nil
         lock.unlock()
         guard let pending else { return false }
-        pending.resume(returning: value)
+        pending(value)
         return true
+    }
+}
+
+/// A value and the moment (monotonic nanoseconds) it was ready: measured where the work ends,
+/// not where the waiting task resumes, so a busy cooperative pool does not inflate the time.
+struct Timed<Value: Sendable>: Sendable {
+    var value: Value
+    var readyAt: UInt64
+
+    init(_ value: Value) {
+        self.value = value
+        readyAt = DispatchTime.now().uptimeNanoseconds
     }
 }
 
@@ -76,14 +87,28 @@ enum Watchdog {
     /// (every blocking call of the probes has its own deadline); the caller never waits for it.
     static func run<Value: Sendable>(
         seconds: Double, onTimeout: @escaping @Sendable () -> Value, _ work: @escaping @Sendable () -> Value
-    ) async -> Value {
+    ) async -> Timed<Value> {
         await withCheckedContinuation { continuation in
-            let once = Once(continuation)
-            let thread = Thread { once.resume(work()) }
+            let once = OnceCall<Timed<Value>> { continuation.resume(returning: $0) }
+            let thread = Thread { once.call(Timed(work())) }
             thread.name = "contractc-inspect-probe"
             thread.start()
             DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) {
-                once.resume(onTimeout())
+                once.call(Timed(onTimeout()))
+            }
+        }
+    }
+
+    /// Starts callback-based work and returns the value it calls back with, or `onTimeout`
+    /// when it has not called back `seconds` from now.
+    static func callback<Value: Sendable>(
+        seconds: Double, onTimeout: Value, _ start: @escaping @Sendable (_ done: @escaping @Sendable (Value) -> Void) -> Void
+    ) async -> Timed<Value> {
+        await withCheckedContinuation { continuation in
+            let once = OnceCall<Timed<Value>> { continuation.resume(returning: $0) }
+            start { value in once.call(Timed(value)) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) {
+                once.call(Timed(onTimeout))
             }
         }
     }

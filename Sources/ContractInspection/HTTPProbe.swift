@@ -1,5 +1,12 @@
 import ContractModel
+import ContractRules
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -46,86 +53,205 @@ public enum HTTPStatusPolicy {
     }
 }
 
-/// An HTTP/HTTPS (and SOAP over HTTP) probe: `HEAD` first, `GET` when the server refuses
-/// `HEAD` (405, 501); redirects are not followed; the body of a `GET` is not read.
-final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private var received: HTTPURLResponse?
-    private var finish: (@Sendable (Result<HTTPURLResponse, any Error>) -> Void)?
+/// What an HTTP request got.
+enum HTTPAnswer: Sendable {
+    /// A status line (and the `Location` header, if any).
+    case answered(status: Int, location: String?)
+    /// No answer: refused, unreachable, TLS failure, not HTTP.
+    case failed(String)
+    /// Nothing before the deadline.
+    case timedOut
 
-    /// Probes an http(s) URL before the deadline.
-    static func run(url: URL, deadline: Deadline) async -> ProbeOutcome {
-        let head = await request(url: url, method: "HEAD", deadline: deadline)
-        if case .answered(let response) = head, response.statusCode == 405 || response.statusCode == 501, !deadline.hasPassed {
-            let get = await request(url: url, method: "GET", deadline: deadline)
-            return outcome(get, method: "GET", deadline: deadline)
-        }
-        return outcome(head, method: "HEAD", deadline: deadline)
+    /// Whether the server refuses `HEAD` (405, 501), so that `GET` is tried.
+    var refusesHEAD: Bool {
+        if case .answered(let status, _) = self { return status == 405 || status == 501 }
+        return false
     }
 
-    enum Answer: Sendable {
-        case answered(HTTPURLResponse)
-        case failed(String)
-        case timedOut
-    }
-
-    static func outcome(_ answer: Answer, method: String, deadline: Deadline) -> ProbeOutcome {
-        switch answer {
+    /// The verdict, worded for the report.
+    func outcome(method: String) -> ProbeOutcome {
+        switch self {
         case .timedOut:
             return ProbeOutcome(.down, "no answer to \(method) before the timeout")
         case .failed(let message):
             return ProbeOutcome(.down, message)
-        case .answered(let response):
-            let code = response.statusCode
+        case .answered(let code, let location):
             let (status, note) = HTTPStatusPolicy.judge(code)
             var detail = "HTTP \(code)"
             if let reason = HTTPStatusPolicy.reasons[code] { detail += " \(reason)" }
             if method == "GET" { detail += " (GET; HEAD not allowed)" }
             if let note { detail += ": \(note)" }
-            if (300..<400).contains(code), let location = response.value(forHTTPHeaderField: "Location") {
-                detail += " → \(Sockets.text(Array(location.utf8)))"
-            }
+            if (300..<400).contains(code), let location { detail += " → \(Sockets.text(Array(location.utf8)))" }
             return ProbeOutcome(status, detail)
         }
     }
+}
 
-    /// One request; whatever happens, it answers by the deadline.
-    static func request(url: URL, method: String, deadline: Deadline) async -> Answer {
+/// Plain HTTP over a non-blocking socket: `HEAD` first, `GET` when the server refuses `HEAD`
+/// (405, 501); only the status line and headers are read, redirects are not followed, and no
+/// proxy is used. Every step is bounded by the deadline. Runs on a thread of its own.
+enum PlainHTTPProbe {
+    /// The most header bytes read.
+    static let headerLimit = 64 * 1024
+
+    static func run(address: ServiceAddress, lookup: HostLookup, deadline: Deadline) -> ProbeOutcome {
+        let head = request(address: address, method: "HEAD", lookup: lookup, deadline: deadline)
+        if head.refusesHEAD, !deadline.hasPassed {
+            return request(address: address, method: "GET", lookup: lookup, deadline: deadline).outcome(method: "GET")
+        }
+        return head.outcome(method: "HEAD")
+    }
+
+    static func request(address: ServiceAddress, method: String, lookup: HostLookup, deadline: Deadline) -> HTTPAnswer {
+        let port = address.port ?? 80
+        let addresses: [ResolvedAddress]
+        switch lookup.resolve(address.host, port) {
+        case .failure(let failure): return .failed("host \(address.host) does not resolve: \(failure.message)")
+        case .success(let found): addresses = found
+        }
+        let fd: Int32
+        switch Sockets.connect(to: addresses, until: deadline) {
+        case .failure(.timedOut): return .timedOut
+        case .failure(.failed(let message)): return .failed(message)
+        case .success(let connected): fd = connected
+        }
+        defer { close(fd) }
+        let target = (address.path.isEmpty ? "/" : address.path) + (address.query.map { "?\($0)" } ?? "")
+        let host = address.hostForURL + (address.port.map { ":\($0)" } ?? "")
+        let text = "\(method) \(target) HTTP/1.1\r\nHost: \(host)\r\nUser-Agent: contractc-inspect/\(InspectionInfo.version)\r\n"
+            + "Accept: */*\r\nConnection: close\r\n\r\n"
+        if let failure = Sockets.sendAll(fd, Array(text.utf8), until: deadline) {
+            return failure == "timed out" ? .timedOut : .failed("sending the request failed: \(failure)")
+        }
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while !buffer.contains(subsequence: [13, 10, 13, 10]) && !buffer.contains(subsequence: [10, 10]) && buffer.count < headerLimit {
+            switch Sockets.wait(fd, for: Int32(POLLIN), until: deadline) {
+            case .failure(let failure): return .failed(failure.message)
+            case .success(false): return .timedOut
+            case .success(true): break
+            }
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK { continue }
+                if buffer.isEmpty { return .failed("the server closed the connection without an answer (\(Sockets.errnoText()))") }
+                break
+            }
+            if count == 0 {
+                if buffer.isEmpty { return .failed("the server closed the connection without an answer") }
+                break
+            }
+            buffer.append(contentsOf: chunk[0..<count])
+        }
+        return parse(buffer)
+    }
+
+    /// Reads the status code and `Location` from the head of an answer.
+    static func parse(_ bytes: [UInt8]) -> HTTPAnswer {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else {
+            return .failed("the answer is not HTTP: '\(Sockets.text(Array(bytes.prefix(60))))'")
+        }
+        let parts = statusLine.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2, parts[1].count == 3, let code = Int(parts[1]) else {
+            return .failed("the answer has no HTTP status: '\(Sockets.text(Array(statusLine.utf8)))'")
+        }
+        var location: String?
+        for line in lines.dropFirst() {
+            if line.isEmpty { break }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            if line[..<colon].lowercased() == "location" {
+                location = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return .answered(status: code, location: location)
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func contains(subsequence: [UInt8]) -> Bool {
+        guard count >= subsequence.count else { return false }
+        for start in 0...(count - subsequence.count) where self[start..<(start + subsequence.count)].elementsEqual(subsequence) {
+            return true
+        }
+        return false
+    }
+}
+
+/// HTTPS through URLSession (TLS comes from the platform): `HEAD` first, `GET` when the server
+/// refuses `HEAD` (405, 501); redirects are not followed; the body of a `GET` is not read.
+///
+/// It is built on callbacks (URLSession's delegate queue and Dispatch timers), not on tasks,
+/// so that a busy cooperative pool cannot delay it past its deadline. FoundationNetworking on
+/// Linux does not honour its own timeout against a server that accepts and never answers (and
+/// spins while it waits), so the deadline timer cancels the task and invalidates the session.
+final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var received: HTTPURLResponse?
+    private var finish: (@Sendable (Result<HTTPURLResponse, any Error>) -> Void)?
+
+    /// Probes an http(s) URL and calls `completion` once, by the deadline.
+    static func run(url: URL, deadline: Deadline, completion: @escaping @Sendable (ProbeOutcome) -> Void) {
+        request(url: url, method: "HEAD", deadline: deadline) { head in
+            if head.refusesHEAD, !deadline.hasPassed {
+                request(url: url, method: "GET", deadline: deadline) { get in
+                    completion(get.outcome(method: "GET"))
+                }
+                return
+            }
+            completion(head.outcome(method: "HEAD"))
+        }
+    }
+
+
+    /// One request; `completion` is called once, by the deadline whatever the server does.
+    static func request(url: URL, method: String, deadline: Deadline, completion: @escaping @Sendable (HTTPAnswer) -> Void) {
         let seconds = deadline.remainingSeconds
-        guard seconds > 0 else { return .timedOut }
+        guard seconds > 0 else {
+            completion(.timedOut)
+            return
+        }
+        // FoundationNetworking counts these timeouts in whole seconds (0.9 s would time out at
+        // once), so they are set a little past the deadline; the timer below keeps it exact.
+        let sessionTimeout = seconds.rounded(.up) + 1
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
+        configuration.timeoutIntervalForRequest = sessionTimeout
+        configuration.timeoutIntervalForResource = sessionTimeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
         configuration.httpAdditionalHeaders = ["User-Agent": "contractc-inspect/\(InspectionInfo.version)"]
         let probe = HTTPProbe()
         let session = URLSession(configuration: configuration, delegate: probe, delegateQueue: nil)
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: seconds)
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: sessionTimeout)
         request.httpMethod = method
         let task = session.dataTask(with: request)
-        let answer: Answer = await withCheckedContinuation { continuation in
-            let once = Once(continuation)
-            probe.setFinish { result in
-                switch result {
-                case .success(let response): once.resume(.answered(response))
-                case .failure(let error): once.resume(describe(error))
-                }
+        let once = OnceCall<HTTPAnswer> { answer in
+            // The session holds its delegate until it is invalidated.
+            DispatchQueue.global().async {
+                task.cancel()
+                session.invalidateAndCancel()
             }
-            task.resume()
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-                if once.resume(.timedOut) { task.cancel() }
+            completion(answer)
+        }
+        probe.setFinish { result in
+            switch result {
+            case .success(let response):
+                once.call(.answered(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location")))
+            case .failure(let error): once.call(describe(error))
             }
         }
-        session.invalidateAndCancel()
-        return answer
+        task.resume()
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            once.call(.timedOut)
+        }
     }
 
-    static func describe(_ error: any Error) -> Answer {
+    static func describe(_ error: any Error) -> HTTPAnswer {
         guard let error = error as? URLError else { return .failed("request failed: \(error.localizedDescription)") }
         switch error.code {
-        case .timedOut: return .timedOut
+        case .timedOut, .cancelled: return .timedOut
         case .cannotConnectToHost: return .failed("cannot connect (connection refused or host unreachable)")
         case .cannotFindHost, .dnsLookupFailed: return .failed("host not found")
         case .networkConnectionLost: return .failed("the server closed the connection without an answer")
@@ -134,7 +260,10 @@ final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
             return .failed("TLS failed: \(error.localizedDescription)")
         case .notConnectedToInternet: return .failed("no network")
-        default: return .failed("request failed: \(error.localizedDescription)")
+        default:
+            let text = error.localizedDescription
+            if text.contains("SSL") || text.contains("TLS") { return .failed("TLS failed: \(text)") }
+            return .failed("request failed: \(text)")
         }
     }
 

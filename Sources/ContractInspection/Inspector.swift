@@ -85,8 +85,9 @@ public struct Inspector: Sendable {
     /// Inspects one entry.
     public func inspect(_ entry: CatalogueEntry) async -> InspectionResult {
         let watch = Stopwatch()
-        let outcome = await probe(entry)
-        return InspectionResult(entry: entry, status: outcome.status, elapsedMilliseconds: watch.elapsedMilliseconds, detail: outcome.detail)
+        let timed = await probe(entry)
+        return InspectionResult(entry: entry, status: timed.value.status, elapsedMilliseconds: watch.elapsedMilliseconds(until: timed.readyAt),
+            detail: timed.value.detail)
     }
 
     /// `2 s`, `1.5 s`.
@@ -94,13 +95,13 @@ public struct Inspector: Sendable {
         timeout == timeout.rounded() && timeout < 1e9 ? "\(Int(timeout)) s" : "\(timeout) s"
     }
 
-    func probe(_ entry: CatalogueEntry) async -> ProbeOutcome {
+    func probe(_ entry: CatalogueEntry) async -> Timed<ProbeOutcome> {
         guard let kind = entry.protocolKind else {
-            return ProbeOutcome(.unchecked, "protocol '\(entry.protocolName)' is not one of SOAP, Telnet, FTP, SMTP, HTTP, HTTPS, SFTP, SNMP, DNS; not inspected")
+            return Timed(ProbeOutcome(.unchecked, "protocol '\(entry.protocolName)' is not one of SOAP, Telnet, FTP, SMTP, HTTP, HTTPS, SFTP, SNMP, DNS; not inspected"))
         }
         let address: ServiceAddress
         switch ServiceAddress.parse(entry.address) {
-        case .failure(let error): return ProbeOutcome(.down, "the address is not valid: \(error.message)")
+        case .failure(let error): return Timed(ProbeOutcome(.down, "the address is not valid: \(error.message)"))
         case .success(let parsed): address = parsed
         }
         let deadline = Deadline(secondsFromNow: timeout)
@@ -109,14 +110,19 @@ public struct Inspector: Sendable {
         switch kind {
         case .http, .https, .soap:
             guard address.scheme == "http" || address.scheme == "https" else {
-                return ProbeOutcome(.down, "a \(kind.rawValue) address is http:// or https://, not \(address.scheme)://")
+                return Timed(ProbeOutcome(.down, "\(kind.rawValue) addresses are http:// or https://, not \(address.scheme)://"))
+            }
+            // Each request is bounded by the deadline; the watchdog only guards against a stall.
+            guard address.scheme == "https" else {
+                return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { late }) {
+                    PlainHTTPProbe.run(address: address, lookup: lookup, deadline: deadline)
+                }
             }
             guard let url = URL(string: address.description) else {
-                return ProbeOutcome(.down, "the address is not a URL Foundation accepts")
+                return Timed(ProbeOutcome(.down, "the address is not a URL Foundation accepts"))
             }
-            // The request is bounded by the deadline; the watchdog only guards against a stall.
-            return await Watchdog.async(seconds: timeout + 0.25, onTimeout: late) {
-                await HTTPProbe.run(url: url, deadline: deadline)
+            return await Watchdog.callback(seconds: timeout + 0.25, onTimeout: late) { done in
+                HTTPProbe.run(url: url, deadline: deadline, completion: done)
             }
         case .ftp, .smtp, .sftp, .telnet:
             return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { late }) {
@@ -130,22 +136,6 @@ public struct Inspector: Sendable {
             let silent = ProbeOutcome(.unchecked, "no answer to an SNMPv1 GetRequest within the \(timeoutText) timeout")
             return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { silent }) {
                 SNMPProbe.run(address: address, lookup: lookup, deadline: deadline)
-            }
-        }
-    }
-}
-
-extension Watchdog {
-    /// Runs async work and returns its value, or `onTimeout` when it is not done `seconds` from
-    /// now (the work is then cancelled and not waited for).
-    static func async<Value: Sendable>(
-        seconds: Double, onTimeout: Value, _ work: @escaping @Sendable () async -> Value
-    ) async -> Value {
-        await withCheckedContinuation { continuation in
-            let once = Once(continuation)
-            let task = Task { once.resume(await work()) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + max(0, seconds)) {
-                if once.resume(onTimeout) { task.cancel() }
             }
         }
     }

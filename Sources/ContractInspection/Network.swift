@@ -189,6 +189,32 @@ enum Sockets {
         return address.family == AF_INET6 ? "[\(address.numericHost)]:\(port)" : "\(address.numericHost):\(port)"
     }
 
+    /// Sends all bytes before the deadline; nil when sent, else why not (`timed out`).
+    static func sendAll(_ fd: Int32, _ bytes: [UInt8], until deadline: Deadline) -> String? {
+        #if canImport(Glibc)
+            let flags = Int32(MSG_NOSIGNAL)
+        #else
+            let flags: Int32 = 0
+        #endif
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, flags) }
+            if n > 0 {
+                offset += n
+                continue
+            }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+                switch wait(fd, for: Int32(POLLOUT), until: deadline) {
+                case .failure(let failure): return failure.message
+                case .success(false): return "timed out"
+                case .success(true): continue
+                }
+            }
+            return errnoText()
+        }
+        return nil
+    }
+
     /// What reading a first line gave.
     enum LineRead {
         /// The first line (without its line end), or what came before the connection closed.

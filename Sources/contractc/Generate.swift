@@ -33,7 +33,7 @@ struct Generate: ParsableCommand {
         if run.lint.files.isEmpty && run.toolProblems.isEmpty {
             writeErr("contractc: no contracts (*.contract.yaml) found under \(searched.joined(separator: " "))\n")
         }
-        if !run.diagnostics.isEmpty || run.exitCode != 0 {
+        if !run.diagnostics.isEmpty {
             writeOut(Reporter.render(run.diagnostics, files: run.lint.files.map(\.path), format: .text))
         }
         if run.exitCode == 0 {

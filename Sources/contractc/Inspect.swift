@@ -23,10 +23,10 @@ struct Inspect: ParsableCommand {
     @Argument(help: "The catalogue.json published by `contractc catalogue`.")
     var catalogue: String
 
-    @Option(help: "Seconds each address may take, a hard limit (default 10).")
+    @Option(help: "Seconds each address may take: a hard limit, a server that never answers included.")
     var timeout: Double = 10
 
-    @Option(help: "How many addresses are inspected at once (default 8).")
+    @Option(help: "How many addresses are inspected at once.")
     var concurrency: Int = 8
 
     @Option(help: ArgumentHelp("Inspect only services due by their inspection period, and record the times in this JSON file.", valueName: "STATE.json"))

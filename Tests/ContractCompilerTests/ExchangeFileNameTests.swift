@@ -86,7 +86,12 @@ struct ExchangeFileNameTests {
         for name in ["A01002026510100.csv", "2026/A01002026510199.csv", "2026/deep/A01001800510100.csv", ".hidden", ".git/config", "notes.txt"] {
             try FilesCLI.write("x", to: exchange.appendingPathComponent(name))
         }
-        let run = FilesCheckDriver.run(folders: [exchange.path], contracts: nil, regions: nil)
+        // A contracts folder without file-exchange contracts: any lower-case extension is accepted.
+        let noContracts = root.appendingPathComponent("contracts")
+        try FileManager.default.createDirectory(at: noContracts, withIntermediateDirectories: true)
+        let run = FilesCheckDriver.run(folders: [exchange.path], contracts: [noContracts.path], regions: nil)
+        #expect(run.notes.count == 1)
+        #expect(run.contractCount == 0)
         #expect(run.toolProblems.isEmpty)
         #expect(run.fileCount == 4)
         #expect(run.diagnostics.map { $0.file.replacingOccurrences(of: exchange.path + "/", with: "") } == [
@@ -120,7 +125,9 @@ enum FilesCLI {
         return root.appendingPathComponent(".build/debug/contractc")
     }()
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Output {
+    /// Runs the binary. The waiting happens on Dispatch threads, never on Swift concurrency's
+    /// cooperative pool (one thread per core), so other tests keep running meanwhile.
+    static func run(_ arguments: [String], in directory: URL) async throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -131,17 +138,23 @@ enum FilesCLI {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let group = DispatchGroup()
+                nonisolated(unsafe) var outData = Data()
+                group.enter()
+                DispatchQueue.global().async {
+                    outData = out.fileHandleForReading.readDataToEndOfFile()
+                    group.leave()
+                }
+                let errData = err.fileHandleForReading.readDataToEndOfFile()
+                group.wait()
+                process.waitUntilExit()
+                continuation.resume(returning: Output(
+                    stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                    status: process.terminationStatus))
+            }
         }
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
 
     static func temporaryFolder(_ name: String = #function) throws -> URL {
@@ -193,14 +206,14 @@ struct FilesCheckCommandTests {
 
         """
 
-    @Test func checksAFolderAgainstTheContracts() throws {
+    @Test func checksAFolderAgainstTheContracts() async throws {
         let root = try FilesCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try FilesCLI.write(Self.fileContract, to: root.appendingPathComponent("contracts/Files.contract.yaml"))
         for name in ["A01022026510100.csv", "A01022025510104.zip", "sub/A01032026510100.csv", "sub/A01022026510199.csv", "sub/A01022026510100.txt", ".DS_Store"] {
             try FilesCLI.write("data", to: root.appendingPathComponent("out/\(name)"))
         }
-        let text = try FilesCLI.run(["files", "check", "out"], in: root)
+        let text = try await FilesCLI.run(["files", "check", "out"], in: root)
         #expect(text.status == 1, "\(text.stdout)\(text.stderr)")
         #expect(text.stdout == """
             out/sub/A01022026510100.txt:1:1: error: extension 'txt' is not allowed by the file-exchange contract of classification A0102 (allowed: csv, zip) [exchange-file-name]
@@ -211,7 +224,7 @@ struct FilesCheckCommandTests {
             """)
         #expect(text.stderr.isEmpty)
 
-        let json = try FilesCLI.run(["files", "check", "out", "--format", "json"], in: root)
+        let json = try await FilesCLI.run(["files", "check", "out", "--format", "json"], in: root)
         #expect(json.status == 1)
         let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(array.count == 3)
@@ -220,35 +233,35 @@ struct FilesCheckCommandTests {
 
         // A regions table replacing GB/T 2260 accepts 510199 and refuses the rest.
         try FilesCLI.write("code,name\n510199,测试区\n", to: root.appendingPathComponent("regions.csv"))
-        let regions = try FilesCLI.run(["files", "check", "out/sub", "--regions", "regions.csv"], in: root)
+        let regions = try await FilesCLI.run(["files", "check", "out/sub", "--regions", "regions.csv"], in: root)
         #expect(regions.stdout.contains("A01022026510199.csv") == false)
         #expect(regions.stdout.contains("region 510100 is not a GB/T 2260 code in regions.csv"))
     }
 
-    @Test func withoutContractsAnyLowerCaseExtensionIsAcceptedWithANote() throws {
+    @Test func withoutContractsAnyLowerCaseExtensionIsAcceptedWithANote() async throws {
         let root = try FilesCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try FilesCLI.write("x", to: root.appendingPathComponent("out/A01002026510100.xlsx"))
-        let good = try FilesCLI.run(["files", "check", "out"], in: root)
+        let good = try await FilesCLI.run(["files", "check", "out"], in: root)
         #expect(good.status == 0)
         #expect(good.stdout == "0 bad names in 1 file\n")
         #expect(good.stderr.contains("note: no contracts folder"))
     }
 
-    @Test func missingFolderOrBadRegionsExitTwo() throws {
+    @Test func missingFolderOrBadRegionsExitTwo() async throws {
         let root = try FilesCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        let missing = try FilesCLI.run(["files", "check", "nowhere"], in: root)
+        let missing = try await FilesCLI.run(["files", "check", "nowhere"], in: root)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such folder 'nowhere'"))
         try FilesCLI.write("x", to: root.appendingPathComponent("out/A01002026510100.csv"))
         try FilesCLI.write("510100,成都市\nabc,坏\n", to: root.appendingPathComponent("regions.csv"))
-        let badRegions = try FilesCLI.run(["files", "check", "out", "--regions", "regions.csv"], in: root)
+        let badRegions = try await FilesCLI.run(["files", "check", "out", "--regions", "regions.csv"], in: root)
         #expect(badRegions.status == 2)
         #expect(badRegions.stderr.hasPrefix("regions.csv:2:1: error: 'abc' is not a 6-digit region code"))
-        let noRegions = try FilesCLI.run(["files", "check", "out", "--regions", "none.csv"], in: root)
+        let noRegions = try await FilesCLI.run(["files", "check", "out", "--regions", "none.csv"], in: root)
         #expect(noRegions.status == 2)
-        let badFormat = try FilesCLI.run(["files", "check", "out", "--format", "sarif"], in: root)
+        let badFormat = try await FilesCLI.run(["files", "check", "out", "--format", "sarif"], in: root)
         #expect(badFormat.status == 2)
     }
 }

@@ -6,77 +6,79 @@ import Testing
 
 /// The generated Swift of every example contract and every rule's good example compiles, all of
 /// it together in one module, as Swift 6 with warnings as errors.
-@Suite("Generated Swift compiles")
-struct CompileTests {
-    /// Every distinct good example file of every rule, each with its own suffix so that the many
-    /// copies of the base example do not declare the same names.
-    static func goodExampleContracts() throws -> [(name: String, contract: Contract)] {
-        var seen = Set<String>()
-        var result: [(String, Contract)] = []
-        for rule in RuleRegistry.descriptions {
-            for example in rule.good {
-                for file in example.files where !file.unreadable {
-                    guard seen.insert(file.text).inserted else { continue }
-                    let suffix = "E\(result.count + 1)"
-                    let name = "\(file.name.replacingOccurrences(of: ".contract.yaml", with: ""))\(suffix).contract.yaml"
-                    let contract = try GeneratorSupport.contract(file.text, file: name)
-                    result.append((name, GeneratorSupport.suffixed(contract, suffix)))
+extension GeneratorWorkloads {
+    @Suite("Generated Swift compiles")
+    struct CompileTests {
+        /// Every distinct good example file of every rule, each with its own suffix so that the many
+        /// copies of the base example do not declare the same names.
+        static func goodExampleContracts() throws -> [(name: String, contract: Contract)] {
+            var seen = Set<String>()
+            var result: [(String, Contract)] = []
+            for rule in RuleRegistry.descriptions {
+                for example in rule.good {
+                    for file in example.files where !file.unreadable {
+                        guard seen.insert(file.text).inserted else { continue }
+                        let suffix = "E\(result.count + 1)"
+                        let name = "\(file.name.replacingOccurrences(of: ".contract.yaml", with: ""))\(suffix).contract.yaml"
+                        let contract = try GeneratorSupport.contract(file.text, file: name)
+                        result.append((name, GeneratorSupport.suffixed(contract, suffix)))
+                    }
                 }
             }
+            return result
         }
-        return result
-    }
 
-    @Test("contracts/ and every rule's good example typecheck together in one swiftc call")
-    func everythingTypechecks() throws {
-        let folder = try GeneratorSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var contracts: [Contract] = []
-        for path in try GeneratorSupport.exampleContracts() {
-            contracts.append(try GeneratorSupport.contract(atPath: path))
+        @Test("contracts/ and every rule's good example typecheck together in one swiftc call")
+        func everythingTypechecks() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let (urls, counts) = try await GeneratorSupport.offPool { () throws -> ([URL], [Int]) in
+                var contracts: [Contract] = []
+                for path in try GeneratorSupport.exampleContracts() {
+                    contracts.append(try GeneratorSupport.contract(atPath: path))
+                }
+                let contractCount = contracts.count
+                let examples = try Self.goodExampleContracts()
+                contracts += examples.map(\.contract)
+                let generator = try SwiftGenerator()
+                var urls: [URL] = []
+                for contract in contracts {
+                    let file = try generator.generate(contract)
+                    let url = folder.appendingPathComponent(file.path)
+                    try GeneratorSupport.write(file.contents, to: url)
+                    urls.append(url)
+                }
+                return (urls, [contractCount, examples.count])
+            }
+            #expect(counts[0] >= 18)
+            #expect(counts[1] > 10)
+            #expect(Set(urls.map(\.lastPathComponent)).count == urls.count, "two contracts generate one file name")
+            let result = try await GeneratorSupport.typecheck(urls)
+            #expect(result.status == 0 && result.output.isEmpty, "swiftc: \(result.output.prefix(6000))")
         }
-        #expect(contracts.count >= 18)
-        let examples = try Self.goodExampleContracts()
-        #expect(examples.count > 10)
-        contracts += examples.map(\.contract)
 
-        let generator = try SwiftGenerator()
-        var urls: [URL] = []
-        var names = Set<String>()
-        for contract in contracts {
-            let file = try generator.generate(contract)
-            #expect(names.insert(file.path).inserted, "two contracts generate \(file.path)")
-            let url = folder.appendingPathComponent(file.path)
-            try GeneratorSupport.write(file.contents, to: url)
-            urls.append(url)
+        @Test("every HTTP contract gets a client and a handler, others do not")
+        func clientsOnlyForHTTP() throws {
+            for path in try GeneratorSupport.exampleContracts() {
+                let contract = try GeneratorSupport.contract(atPath: path)
+                let text = try GeneratorSupport.generate(contract).contents
+                let interface = try #require(contract.interface?.value)
+                let isHTTP = contract.protocolKind?.isHTTP ?? false
+                #expect(text.contains("public struct \(interface)Client: \(interface) {") == isHTTP, "\(path)")
+                #expect(text.contains("public struct \(interface)Handler: Swift.Sendable {") == isHTTP, "\(path)")
+                #expect(text.contains("public protocol \(interface): Swift.Sendable {"), "\(path)")
+                #expect(text.contains("public enum \(interface)Service {"), "\(path)")
+                #expect(text.contains("public static func exchangeFileName(") == (contract.exchangeMode == .file), "\(path)")
+                #expect(text.hasPrefix("// Generated by contractc from \(path.split(separator: "/").last ?? ""). Do not edit.\n\nimport ContractRuntime\nimport Foundation\n"))
+            }
         }
-        let clock = ContinuousClock.now
-        let result = try GeneratorSupport.typecheck(urls)
-        print("TIMING files=\(urls.count) typecheck=\(ContinuousClock.now - clock)")
-        #expect(result.status == 0 && result.output.isEmpty, "swiftc: \(result.output.prefix(6000))")
-    }
 
-    @Test("every HTTP contract gets a client and a handler, others do not")
-    func clientsOnlyForHTTP() throws {
-        for path in try GeneratorSupport.exampleContracts() {
-            let contract = try GeneratorSupport.contract(atPath: path)
-            let text = try GeneratorSupport.generate(contract).contents
-            let interface = try #require(contract.interface?.value)
-            let isHTTP = contract.protocolKind?.isHTTP ?? false
-            #expect(text.contains("public struct \(interface)Client: \(interface) {") == isHTTP, "\(path)")
-            #expect(text.contains("public struct \(interface)Handler: Swift.Sendable {") == isHTTP, "\(path)")
-            #expect(text.contains("public protocol \(interface): Swift.Sendable {"), "\(path)")
-            #expect(text.contains("public enum \(interface)Service {"), "\(path)")
-            #expect(text.contains("public static func exchangeFileName(") == (contract.exchangeMode == .file), "\(path)")
-            #expect(text.hasPrefix("// Generated by contractc from \(path.split(separator: "/").last ?? ""). Do not edit.\n\nimport ContractRuntime\nimport Foundation\n"))
+        @Test("the output file is named after the contract file")
+        func outputNames() {
+            #expect(GeneratedFile.outputName(forContract: "contracts/PersonInfoQuery.contract.yaml", extension: "swift") == "PersonInfoQuery.swift")
+            #expect(GeneratedFile.outputName(forContract: "a/b/Other.contract.yaml", extension: "swift") == "Other.swift")
+            #expect(GeneratedFile.outputName(forContract: "named.yaml", extension: "swift") == "named.swift")
+            #expect(GeneratedFile.outputName(forContract: ".contract.yaml", extension: "swift") == ".contract.swift")
         }
-    }
-
-    @Test("the output file is named after the contract file")
-    func outputNames() {
-        #expect(GeneratedFile.outputName(forContract: "contracts/PersonInfoQuery.contract.yaml", extension: "swift") == "PersonInfoQuery.swift")
-        #expect(GeneratedFile.outputName(forContract: "a/b/Other.contract.yaml", extension: "swift") == "Other.swift")
-        #expect(GeneratedFile.outputName(forContract: "named.yaml", extension: "swift") == "named.swift")
-        #expect(GeneratedFile.outputName(forContract: ".contract.yaml", extension: "swift") == ".contract.swift")
     }
 }

@@ -4,180 +4,191 @@ import ContractRules
 import Foundation
 import Testing
 
-@Suite("contractc generate")
-struct GenerateDriverTests {
-    static func contractsFolder() -> String {
-        GeneratorSupport.root.appendingPathComponent("contracts").path
-    }
-
-    static func modificationDate(_ url: URL) throws -> Date {
-        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
-    }
-
-    @Test("writes one file per contract; a second run changes nothing and keeps modification times")
-    func writesThenKeeps() throws {
-        let folder = try GeneratorSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("Generated").path
-        let first = GenerateDriver.run(paths: [Self.contractsFolder()], output: output)
-        #expect(first.exitCode == 0, "\(first.diagnostics) \(first.toolProblems)")
-        #expect(first.files.count == 18)
-        #expect(first.written.count == 18)
-        #expect(first.summary == "generated 18 files (18 changed) in \(output)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-        #expect(names == first.files.map(\.path).sorted())
-        #expect(!names.contains { $0.hasPrefix(".") }, "a temporary file was left behind")
-
-        let sample = URL(fileURLWithPath: output).appendingPathComponent("PersonInsuranceInfoQuery.swift")
-        let bytes = try Data(contentsOf: sample)
-        let past = Date(timeIntervalSince1970: 1_700_000_000)
-        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: sample.path)
-
-        let second = GenerateDriver.run(paths: [Self.contractsFolder()], output: output)
-        #expect(second.exitCode == 0)
-        #expect(second.written.isEmpty)
-        #expect(second.summary == "generated 18 files (0 changed) in \(output)")
-        #expect(second.files == first.files)
-        #expect(try Data(contentsOf: sample) == bytes)
-        #expect(try Self.modificationDate(sample) == past)
-
-        // A changed file is rewritten, and only it.
-        try Data("// stale\n".utf8).write(to: sample)
-        let third = GenerateDriver.run(paths: [Self.contractsFolder()], output: output)
-        #expect(third.written == ["PersonInsuranceInfoQuery.swift"])
-        #expect(try Data(contentsOf: sample) == bytes)
-    }
-
-    @Test("the same contracts give the same bytes every time")
-    func deterministic() throws {
-        let generator = try SwiftGenerator()
-        for path in try GeneratorSupport.exampleContracts() {
-            let contract = try GeneratorSupport.contract(atPath: path)
-            let once = try generator.generate(contract)
-            let twice = try SwiftGenerator().generate(try GeneratorSupport.contract(atPath: path))
-            #expect(once == twice, "\(path)")
-            #expect(!once.contents.contains("\r"))
-            #expect(once.contents.hasSuffix("}\n") && !once.contents.hasSuffix("\n\n"))
-            #expect(!once.contents.split(separator: "\n").contains { $0.hasSuffix(" ") }, "\(path) has trailing blanks")
+extension GeneratorWorkloads {
+    @Suite("contractc generate")
+    struct GenerateDriverTests {
+        static func contractsFolder() -> String {
+            GeneratorSupport.root.appendingPathComponent("contracts").path
         }
-    }
 
-    @Test("lint errors: diagnostics, exit 1, nothing written")
-    func refusesOnLintErrors() throws {
-        let folder = try GeneratorSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try GeneratorSupport.write(Examples.base, to: folder.appendingPathComponent("in/Good.contract.yaml"))
-        let bad = Examples.base.replacingOccurrences(of: "name: queryPerson", with: "name: QueryPerson")
-            .replacingOccurrences(of: "interface: PersonInfoQuery", with: "interface: OtherQuery")
-            .replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"")
-            .replacingOccurrences(of: "PersonInfo", with: "OtherInfo")
-        try GeneratorSupport.write(bad, to: folder.appendingPathComponent("in/Bad.contract.yaml"))
-        let output = folder.appendingPathComponent("out")
-        let run = GenerateDriver.run(paths: [folder.appendingPathComponent("in").path], output: output.path)
-        #expect(run.exitCode == 1)
-        #expect(run.diagnostics.contains { $0.rule == "method-name-case" && $0.file.hasSuffix("Bad.contract.yaml") })
-        #expect(run.files.isEmpty && run.written.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: output.path))
-    }
-
-    @Test("warnings do not stop generation")
-    func warningsAreFine() throws {
-        let folder = try GeneratorSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let warned = Examples.base.replacingOccurrences(of: "        type: C18\n", with: "        type: C18\n        maxItems: 3\n")
-        #expect(GeneratorSupport.lint(warned, file: "W.contract.yaml").contains { $0.severity == .warning })
-        #expect(GeneratorSupport.lint(warned, file: "W.contract.yaml").allSatisfy { $0.severity == .warning })
-        try GeneratorSupport.write(warned, to: folder.appendingPathComponent("W.contract.yaml"))
-        let run = GenerateDriver.run(paths: [folder.appendingPathComponent("W.contract.yaml").path], output: folder.appendingPathComponent("out").path)
-        #expect(run.exitCode == 0)
-        #expect(run.written == ["W.swift"])
-    }
-
-    @Test("two contracts writing one file, or declaring one Swift name, are errors")
-    func conflicts() throws {
-        let folder = try GeneratorSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let other = Examples.base.replacingOccurrences(of: "interface: PersonInfoQuery", with: "interface: OtherQuery")
-            .replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"")
-        try GeneratorSupport.write(Examples.base, to: folder.appendingPathComponent("a/Same.contract.yaml"))
-        try GeneratorSupport.write(other, to: folder.appendingPathComponent("b/Same.contract.yaml"))
-        let output = folder.appendingPathComponent("out")
-        let run = GenerateDriver.run(paths: [folder.path], output: output.path)
-        #expect(run.exitCode == 1)
-        let conflicts = run.diagnostics.filter { $0.rule == GenerateDriver.conflictRule }
-        #expect(conflicts.contains { $0.message.contains("also generates Same.swift") })
-        // Both declare PersonInfo (the record type) and QueryPersonInput.
-        #expect(conflicts.contains { $0.message.contains("'PersonInfo'") })
-        #expect(conflicts.contains { $0.message.contains("'QueryPersonInput'") })
-        #expect(!FileManager.default.fileExists(atPath: output.path))
-    }
-
-    @Test("names the generated code cannot declare are errors with places")
-    func unrepresentableNames() throws {
-        let selfType = Examples.base.replacingOccurrences(of: "PersonInfo", with: "Self")
-        let contract = try GeneratorSupport.contract(selfType, file: "S.contract.yaml")
-        #expect(throws: GenerationFailure.self) { try GeneratorSupport.generate(contract) }
-        do {
-            _ = try GeneratorSupport.generate(contract)
-        } catch let failure as GenerationFailure {
-            #expect(failure.diagnostics.count == 1)
-            let line = try #require(selfType.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  Self:"))
-            #expect(failure.diagnostics.first?.line == line + 1)
-            #expect(failure.diagnostics.first?.message.contains("'Self'") == true)
+        /// `GenerateDriver.run` off the concurrency threads (it blocks while it works on all cores).
+        static func generate(paths: [String], output: String, templates: String? = nil) async throws -> GenerateRun {
+            try await GeneratorSupport.offPool { GenerateDriver.run(paths: paths, output: output, templates: templates) }
         }
-        let clash = Examples.base.replacingOccurrences(of: "  PersonInfo:", with: "  QueryPersonInput:")
-            .replacingOccurrences(of: "type: PersonInfo", with: "type: QueryPersonInput")
-        #expect(throws: GenerationFailure.self) {
-            try GeneratorSupport.generate(try GeneratorSupport.contract(clash, file: "C.contract.yaml"))
+
+        static func modificationDate(_ url: URL) throws -> Date {
+            try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
         }
-        let recursive = Examples.base.replacingOccurrences(of: "        masking: name\n", with: "        masking: name\n      - name: spouse\n        type: PersonInfo\n        description: 配偶\n        required: false\n")
-        #expect(throws: GenerationFailure.self) {
-            try GeneratorSupport.generate(try GeneratorSupport.contract(recursive, file: "R.contract.yaml"))
+
+        @Test("writes one file per contract; a second run changes nothing and keeps modification times")
+        func writesThenKeeps() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = folder.appendingPathComponent("Generated").path
+            let first = try await Self.generate(paths: [Self.contractsFolder()], output: output)
+            #expect(first.exitCode == 0, "\(first.diagnostics) \(first.toolProblems)")
+            #expect(first.files.count == 18)
+            #expect(first.written.count == 18)
+            #expect(first.summary == "generated 18 files (18 changed) in \(output)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+            #expect(names == first.files.map(\.path).sorted())
+            #expect(!names.contains { $0.hasPrefix(".") }, "a temporary file was left behind")
+
+            let sample = URL(fileURLWithPath: output).appendingPathComponent("PersonInsuranceInfoQuery.swift")
+            let bytes = try Data(contentsOf: sample)
+            let past = Date(timeIntervalSince1970: 1_700_000_000)
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: sample.path)
+
+            let second = try await Self.generate(paths: [Self.contractsFolder()], output: output)
+            #expect(second.exitCode == 0)
+            #expect(second.written.isEmpty)
+            #expect(second.summary == "generated 18 files (0 changed) in \(output)")
+            #expect(second.files == first.files)
+            #expect(try Data(contentsOf: sample) == bytes)
+            #expect(try Self.modificationDate(sample) == past)
+
+            // A changed file is rewritten, and only it.
+            try Data("// stale\n".utf8).write(to: sample)
+            let third = try await Self.generate(paths: [Self.contractsFolder()], output: output)
+            #expect(third.written == ["PersonInsuranceInfoQuery.swift"])
+            #expect(try Data(contentsOf: sample) == bytes)
         }
-        let listed = recursive.replacingOccurrences(of: "type: PersonInfo\n        description: 配偶", with: "type: \"[PersonInfo]\"\n        description: 配偶")
-        _ = try GeneratorSupport.generate(try GeneratorSupport.contract(listed, file: "L.contract.yaml"))
-    }
 
-    @Test("--templates replaces built-in templates; a broken one is exit 2 and writes nothing")
-    func templateOverrides() throws {
-        let folder = try GeneratorSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let templates = folder.appendingPathComponent("templates")
-        let builtIn = try #require(EmbeddedTemplates.all["swift/file"])
-        try GeneratorSupport.write("// Custom header <&> \"quoted\"\n" + builtIn, to: templates.appendingPathComponent("file.mustache"))
-        let contract = GeneratorSupport.root.appendingPathComponent("contracts/PersonInsuranceInfoQuery.contract.yaml").path
-        let output = folder.appendingPathComponent("out")
-        let run = GenerateDriver.run(paths: [contract], output: output.path, templates: templates.path)
-        #expect(run.exitCode == 0, "\(run.toolProblems)")
-        let text = try String(contentsOf: output.appendingPathComponent("PersonInsuranceInfoQuery.swift"), encoding: .utf8)
-        #expect(text.hasPrefix("// Custom header <&> \"quoted\"\n// Generated by contractc"))
+        @Test("the same contracts give the same bytes every time")
+        func deterministic() async throws {
+            try await GeneratorSupport.offPool { try Self.checkDeterminism() }
+        }
 
-        try GeneratorSupport.write("{{#methods}}never closed\n", to: templates.appendingPathComponent("codes.mustache"))
-        let broken = GenerateDriver.run(paths: [contract], output: folder.appendingPathComponent("out2").path, templates: templates.path)
-        #expect(broken.exitCode == 2)
-        #expect(broken.toolProblems.first?.message.contains("codes") == true)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out2").path))
+        static func checkDeterminism() throws {
+            let generator = try SwiftGenerator()
+            for path in try GeneratorSupport.exampleContracts() {
+                let contract = try GeneratorSupport.contract(atPath: path)
+                let once = try generator.generate(contract)
+                let twice = try SwiftGenerator().generate(try GeneratorSupport.contract(atPath: path))
+                #expect(once == twice, "\(path)")
+                #expect(!once.contents.contains("\r"))
+                #expect(once.contents.hasSuffix("}\n") && !once.contents.hasSuffix("\n\n"))
+                #expect(!once.contents.split(separator: "\n").contains { $0.hasSuffix(" ") }, "\(path) has trailing blanks")
+            }
+        }
 
-        let missing = GenerateDriver.run(paths: [contract], output: folder.appendingPathComponent("out3").path, templates: folder.appendingPathComponent("none").path)
-        #expect(missing.exitCode == 2)
-    }
+        @Test("lint errors: diagnostics, exit 1, nothing written")
+        func refusesOnLintErrors() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try GeneratorSupport.write(Examples.base, to: folder.appendingPathComponent("in/Good.contract.yaml"))
+            let bad = Examples.base.replacingOccurrences(of: "name: queryPerson", with: "name: QueryPerson")
+                .replacingOccurrences(of: "interface: PersonInfoQuery", with: "interface: OtherQuery")
+                .replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"")
+                .replacingOccurrences(of: "PersonInfo", with: "OtherInfo")
+            try GeneratorSupport.write(bad, to: folder.appendingPathComponent("in/Bad.contract.yaml"))
+            let output = folder.appendingPathComponent("out")
+            let run = try await Self.generate(paths: [folder.appendingPathComponent("in").path], output: output.path)
+            #expect(run.exitCode == 1)
+            #expect(run.diagnostics.contains { $0.rule == "method-name-case" && $0.file.hasSuffix("Bad.contract.yaml") })
+            #expect(run.files.isEmpty && run.written.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
 
-    @Test("a path that does not exist is exit 2")
-    func badPath() throws {
-        let folder = try GeneratorSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = GenerateDriver.run(paths: [folder.appendingPathComponent("nothing").path], output: folder.appendingPathComponent("out").path)
-        #expect(run.exitCode == 2)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
-    }
+        @Test("warnings do not stop generation")
+        func warningsAreFine() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let warned = Examples.base.replacingOccurrences(of: "        type: C18\n", with: "        type: C18\n        maxItems: 3\n")
+            #expect(GeneratorSupport.lint(warned, file: "W.contract.yaml").contains { $0.severity == .warning })
+            #expect(GeneratorSupport.lint(warned, file: "W.contract.yaml").allSatisfy { $0.severity == .warning })
+            try GeneratorSupport.write(warned, to: folder.appendingPathComponent("W.contract.yaml"))
+            let run = try await Self.generate(paths: [folder.appendingPathComponent("W.contract.yaml").path], output: folder.appendingPathComponent("out").path)
+            #expect(run.exitCode == 0)
+            #expect(run.written == ["W.swift"])
+        }
 
-    @Test("values are never HTML-escaped")
-    func noHTMLEscaping() throws {
-        let text = Examples.base.replacingOccurrences(of: "title: 参保人员信息查询", with: #"title: "A<B & 'C' > \"D\"""#)
-        let file = try GeneratorSupport.generate(try GeneratorSupport.contract(text, file: "H.contract.yaml"))
-        #expect(file.contents.contains(#"public static let title: Swift.String = "A<B & 'C' > \"D\"""#))
-        #expect(file.contents.contains(#"/// A<B & 'C' > "D""#))
-        #expect(!file.contents.contains("&lt;") && !file.contents.contains("&amp;") && !file.contents.contains("&quot;"))
+        @Test("two contracts writing one file, or declaring one Swift name, are errors")
+        func conflicts() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let other = Examples.base.replacingOccurrences(of: "interface: PersonInfoQuery", with: "interface: OtherQuery")
+                .replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"")
+            try GeneratorSupport.write(Examples.base, to: folder.appendingPathComponent("a/Same.contract.yaml"))
+            try GeneratorSupport.write(other, to: folder.appendingPathComponent("b/Same.contract.yaml"))
+            let output = folder.appendingPathComponent("out")
+            let run = try await Self.generate(paths: [folder.path], output: output.path)
+            #expect(run.exitCode == 1)
+            let conflicts = run.diagnostics.filter { $0.rule == GenerateDriver.conflictRule }
+            #expect(conflicts.contains { $0.message.contains("also generates Same.swift") })
+            // Both declare PersonInfo (the record type) and QueryPersonInput.
+            #expect(conflicts.contains { $0.message.contains("'PersonInfo'") })
+            #expect(conflicts.contains { $0.message.contains("'QueryPersonInput'") })
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+
+        @Test("names the generated code cannot declare are errors with places")
+        func unrepresentableNames() throws {
+            let selfType = Examples.base.replacingOccurrences(of: "PersonInfo", with: "Self")
+            let contract = try GeneratorSupport.contract(selfType, file: "S.contract.yaml")
+            #expect(throws: GenerationFailure.self) { try GeneratorSupport.generate(contract) }
+            do {
+                _ = try GeneratorSupport.generate(contract)
+            } catch let failure as GenerationFailure {
+                #expect(failure.diagnostics.count == 1)
+                let line = try #require(selfType.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  Self:"))
+                #expect(failure.diagnostics.first?.line == line + 1)
+                #expect(failure.diagnostics.first?.message.contains("'Self'") == true)
+            }
+            let clash = Examples.base.replacingOccurrences(of: "  PersonInfo:", with: "  QueryPersonInput:")
+                .replacingOccurrences(of: "type: PersonInfo", with: "type: QueryPersonInput")
+            #expect(throws: GenerationFailure.self) {
+                try GeneratorSupport.generate(try GeneratorSupport.contract(clash, file: "C.contract.yaml"))
+            }
+            let recursive = Examples.base.replacingOccurrences(of: "        masking: name\n", with: "        masking: name\n      - name: spouse\n        type: PersonInfo\n        description: 配偶\n        required: false\n")
+            #expect(throws: GenerationFailure.self) {
+                try GeneratorSupport.generate(try GeneratorSupport.contract(recursive, file: "R.contract.yaml"))
+            }
+            let listed = recursive.replacingOccurrences(of: "type: PersonInfo\n        description: 配偶", with: "type: \"[PersonInfo]\"\n        description: 配偶")
+            _ = try GeneratorSupport.generate(try GeneratorSupport.contract(listed, file: "L.contract.yaml"))
+        }
+
+        @Test("--templates replaces built-in templates; a broken one is exit 2 and writes nothing")
+        func templateOverrides() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let templates = folder.appendingPathComponent("templates")
+            let builtIn = try #require(EmbeddedTemplates.all["swift/file"])
+            try GeneratorSupport.write("// Custom header <&> \"quoted\"\n" + builtIn, to: templates.appendingPathComponent("file.mustache"))
+            let contract = GeneratorSupport.root.appendingPathComponent("contracts/PersonInsuranceInfoQuery.contract.yaml").path
+            let output = folder.appendingPathComponent("out")
+            let run = try await Self.generate(paths: [contract], output: output.path, templates: templates.path)
+            #expect(run.exitCode == 0, "\(run.toolProblems)")
+            let text = try String(contentsOf: output.appendingPathComponent("PersonInsuranceInfoQuery.swift"), encoding: .utf8)
+            #expect(text.hasPrefix("// Custom header <&> \"quoted\"\n// Generated by contractc"))
+
+            try GeneratorSupport.write("{{#methods}}never closed\n", to: templates.appendingPathComponent("codes.mustache"))
+            let broken = try await Self.generate(paths: [contract], output: folder.appendingPathComponent("out2").path, templates: templates.path)
+            #expect(broken.exitCode == 2)
+            #expect(broken.toolProblems.first?.message.contains("codes") == true)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out2").path))
+
+            let missing = try await Self.generate(paths: [contract], output: folder.appendingPathComponent("out3").path, templates: folder.appendingPathComponent("none").path)
+            #expect(missing.exitCode == 2)
+        }
+
+        @Test("a path that does not exist is exit 2")
+        func badPath() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let run = try await Self.generate(paths: [folder.appendingPathComponent("nothing").path], output: folder.appendingPathComponent("out").path)
+            #expect(run.exitCode == 2)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        }
+
+        @Test("values are never HTML-escaped")
+        func noHTMLEscaping() throws {
+            let text = Examples.base.replacingOccurrences(of: "title: 参保人员信息查询", with: #"title: "A<B & 'C' > \"D\"""#)
+            let file = try GeneratorSupport.generate(try GeneratorSupport.contract(text, file: "H.contract.yaml"))
+            #expect(file.contents.contains(#"public static let title: Swift.String = "A<B & 'C' > \"D\"""#))
+            #expect(file.contents.contains(#"/// A<B & 'C' > "D""#))
+            #expect(!file.contents.contains("&lt;") && !file.contents.contains("&amp;") && !file.contents.contains("&quot;"))
+        }
     }
 }
 
@@ -198,12 +209,12 @@ struct EmbeddedTemplateTests {
     }
 
     @Test("the script reproduces EmbeddedTemplates.swift byte for byte")
-    func scriptIsDeterministic() throws {
-        let available = try GeneratorSupport.run(["python3", "--version"])
+    func scriptIsDeterministic() async throws {
+        let available = try await GeneratorSupport.run(["python3", "--version"])
         guard available.status == 0 else { return }
         let script = GeneratorSupport.root.appendingPathComponent("scripts/embed-templates.py").path
-        let first = try GeneratorSupport.run(["python3", script, "--stdout"])
-        let second = try GeneratorSupport.run(["python3", script, "--stdout"])
+        let first = try await GeneratorSupport.run(["python3", script, "--stdout"])
+        let second = try await GeneratorSupport.run(["python3", script, "--stdout"])
         #expect(first.status == 0)
         #expect(first.output == second.output)
         let file = try String(contentsOf: GeneratorSupport.root.appendingPathComponent("Sources/ContractGenerators/Templates/EmbeddedTemplates.swift"), encoding: .utf8)

@@ -22,7 +22,7 @@ struct CatalogueTests {
         #expect(remote.code == "2101")
         #expect(remote.hosting == .remote)
         #expect(remote.origin == Fixture.province)
-        #expect(remote.period?.seconds == 12 * 3600)
+        #expect(remote.period?.seconds == 43_200.0)
         #expect(remote.actionWhenDown == "notify \(Fixture.province)")
         #expect(result.entries[0].actionWhenDown == "repair and update address")
         #expect(result.entries[0].place == SourcePlace(line: 2, column: 3))
@@ -52,7 +52,8 @@ struct CatalogueTests {
               {"code": "1101", "interface": "A", "protocol": "HTTP"},
               {"code": "1102", "interface": "B", "protocol": "HTTP", "address": 42},
               {"code": "1103", "interface": "C", "protocol": "HTTP", "address": "http://a", "hosting": "elsewhere"},
-              {"code": "1101", "interface": "D", "protocol": "HTTP", "address": "http://a"},
+              {"code": "1104", "interface": "D", "protocol": "HTTP", "address": "http://a"},
+              {"code": "1104", "interface": "E", "protocol": "HTTP", "address": "http://a"},
               "not an object"
             ]
             """
@@ -60,11 +61,12 @@ struct CatalogueTests {
         let lines = result.problems.map { "\($0.line):\($0.column) \($0.message)" }
         #expect(lines == [
             "2:3 entry 1 has no 'address'",
-            "3:68 'address' of entry 2 is a number; it must be a string",
-            "4:85 'hosting' of entry 3 must be \"local\" or \"remote\"",
-            "5:3 code 1101 appears twice in the catalogue (first at line 2); the inspection state is kept by code",
-            "6:3 entry 5 is a string; each entry of the catalogue is an object",
+            "3:69 'address' of entry 2 is a number; it must be a string",
+            "4:92 'hosting' of entry 3 must be \"local\" or \"remote\"",
+            "6:3 code 1104 appears twice in the catalogue (first at line 5); the inspection state is kept by code",
+            "7:3 entry 6 is a string; each entry of the catalogue is an object",
         ], "\(lines)")
+        #expect(result.entries.map(\.interface) == ["D"])
         #expect(read("{\"code\": \"1101\"}").problems.first?.message == "a catalogue is a JSON array of services, not an object")
     }
 

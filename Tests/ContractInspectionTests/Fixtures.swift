@@ -83,3 +83,26 @@ final class TestClock: @unchecked Sendable {
 
     func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
+
+/// A task executor on Dispatch threads, apart from Swift concurrency's cooperative pool. Other
+/// test suites block the pool's threads (one per core) with synchronous work; timing assertions
+/// run their awaits here so that those waits do not count as inspection time.
+final class DispatchTaskExecutor: TaskExecutor, @unchecked Sendable {
+    private let queue = DispatchQueue(label: "contractc-inspection-tests", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let unowned = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { unowned.runSynchronously(on: executor) }
+    }
+}
+
+/// Runs async work with its tasks (and their children) on Dispatch threads, timing it there.
+func timedOffThePool<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) async -> (value: Value, seconds: Double) {
+    let executor = DispatchTaskExecutor()
+    return await withTaskExecutorPreference(executor) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let value = await work()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+}

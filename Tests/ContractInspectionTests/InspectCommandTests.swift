@@ -7,6 +7,8 @@ enum Binary {
         var stdout: String
         var stderr: String
         var status: Int32
+        /// Seconds from start to exit, measured on the thread that waited.
+        var seconds: Double
     }
 
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -22,7 +24,9 @@ enum Binary {
         return root.appendingPathComponent(".build/debug/contractc")
     }()
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Output {
+    /// Runs the binary. The waiting happens on Dispatch threads, never on Swift concurrency's
+    /// cooperative pool (one thread per core), so other tests keep running meanwhile.
+    static func run(_ arguments: [String], in directory: URL) async throws -> Output {
         let process = Process()
         process.executableURL = path
         process.arguments = arguments
@@ -32,24 +36,32 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        let started = DispatchTime.now().uptimeNanoseconds
         try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let group = DispatchGroup()
+                nonisolated(unsafe) var outData = Data()
+                group.enter()
+                DispatchQueue.global().async {
+                    outData = out.fileHandleForReading.readDataToEndOfFile()
+                    group.leave()
+                }
+                let errData = err.fileHandleForReading.readDataToEndOfFile()
+                group.wait()
+                process.waitUntilExit()
+                continuation.resume(returning: Output(
+                    stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                    status: process.terminationStatus,
+                    seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+            }
         }
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
 }
 
 @Suite("contractc inspect (the built binary)")
 struct InspectCommandTests {
-    @Test func inspectsACatalogueOfLoopbackServers() throws {
+    @Test func inspectsACatalogueOfLoopbackServers() async throws {
         let ok = try LoopbackServer(.http(200))
         let failing = try LoopbackServer(.http(503))
         let ftp = try LoopbackServer(.banner("220 ready"))
@@ -68,9 +80,8 @@ struct InspectCommandTests {
             FixtureEntry(code: "3101", interface: "Resolver", protocolName: "DNS", address: "dns://localhost"),
         ]).utf8).write(to: folder.appendingPathComponent("catalogue.json"))
 
-        let started = Date()
-        let text = try Binary.run(["inspect", "catalogue.json", "--timeout", "1"], in: folder)
-        #expect(Date().timeIntervalSince(started) < 1 + 2 + 2)  // the silent server costs one timeout
+        let text = try await Binary.run(["inspect", "catalogue.json", "--timeout", "1"], in: folder)
+        #expect(text.seconds < 1 + 2, "\(text.seconds) s")  // the silent server costs one timeout
         #expect(text.status == 1, "\(text.stdout)\(text.stderr)")
         let lines = text.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 7, "\(text.stdout)")
@@ -85,7 +96,7 @@ struct InspectCommandTests {
         })
         #expect(statusColumns.count == 1)
 
-        let json = try Binary.run(["inspect", "catalogue.json", "--timeout", "1", "--format", "json", "--concurrency", "2"], in: folder)
+        let json = try await Binary.run(["inspect", "catalogue.json", "--timeout", "1", "--format", "json", "--concurrency", "2"], in: folder)
         #expect(json.status == 1)
         let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(array.map { $0["code"] as? String } == ["1101", "1102", "2101", "2102", "2103", "3101"])
@@ -95,7 +106,7 @@ struct InspectCommandTests {
         #expect(array.allSatisfy { $0["elapsedMs"] is Int })
     }
 
-    @Test func dueRecordsAndSkips() throws {
+    @Test func dueRecordsAndSkips() async throws {
         let ftp = try LoopbackServer(.banner("220 ready"))
         defer { ftp.stop() }
         let folder = try Fixture.temporaryFolder()
@@ -103,31 +114,31 @@ struct InspectCommandTests {
         try Data(Fixture.catalogue([
             FixtureEntry(code: "2101", interface: "Files", protocolName: "FTP", address: "ftp://127.0.0.1:\(ftp.port)/", inspection: "P1D"),
         ]).utf8).write(to: folder.appendingPathComponent("catalogue.json"))
-        let first = try Binary.run(["inspect", "catalogue.json", "--due", "state.json"], in: folder)
+        let first = try await Binary.run(["inspect", "catalogue.json", "--due", "state.json"], in: folder)
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(first.stdout.hasSuffix("1 inspected: 1 up, 0 down, 0 unchecked; 0 skipped as not due\n"))
         let state = try String(contentsOf: folder.appendingPathComponent("state.json"), encoding: .utf8)
         #expect(state.hasPrefix("{\n  \"2101\": \"20"))
         #expect(state.hasSuffix("Z\"\n}\n"))
-        let second = try Binary.run(["inspect", "catalogue.json", "--due", "state.json"], in: folder)
+        let second = try await Binary.run(["inspect", "catalogue.json", "--due", "state.json"], in: folder)
         #expect(second.status == 0)
         #expect(second.stdout == "0 inspected: 0 up, 0 down, 0 unchecked; 1 skipped as not due\n")
         #expect(ftp.connections == 1)
     }
 
-    @Test func unreadableCatalogueExitsTwo() throws {
+    @Test func unreadableCatalogueExitsTwo() async throws {
         let folder = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("[\n  {\"code\": \"1101\",\n    \"interface\" \"A\"}\n]\n".utf8).write(to: folder.appendingPathComponent("catalogue.json"))
-        let bad = try Binary.run(["inspect", "catalogue.json"], in: folder)
+        let bad = try await Binary.run(["inspect", "catalogue.json"], in: folder)
         #expect(bad.status == 2)
         #expect(bad.stdout.isEmpty)
         #expect(bad.stderr.hasPrefix("catalogue.json:3:17: error: the catalogue is not valid JSON: "), "\(bad.stderr)")
         #expect(bad.stderr.contains("[catalogue-invalid]"))
-        let missing = try Binary.run(["inspect", "nowhere.json"], in: folder)
+        let missing = try await Binary.run(["inspect", "nowhere.json"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file 'nowhere.json'"))
-        let badTimeout = try Binary.run(["inspect", "catalogue.json", "--timeout", "0"], in: folder)
+        let badTimeout = try await Binary.run(["inspect", "catalogue.json", "--timeout", "0"], in: folder)
         #expect(badTimeout.status == 2)
     }
 }

@@ -117,7 +117,8 @@ public enum GenerateDriver {
         for contract in contracts {
             byOutput[GeneratedFile.outputName(forContract: contract.file, extension: "swift"), default: []].append(contract)
         }
-        for (name, group) in byOutput where group.count > 1 {
+        for name in byOutput.keys.sorted() {
+            guard let group = byOutput[name], group.count > 1 else { continue }
             for contract in group {
                 let others = group.filter { $0.file != contract.file }.map(\.file).joined(separator: ", ")
                 problems.append(Diagnostic(file: contract.file, place: .start, severity: .error, rule: conflictRule,

@@ -34,6 +34,10 @@ public struct TemplateSet: Sendable, Hashable {
     /// `NAME`. Templates the folder does not hold stay built in.
     /// - Throws: ``TemplateError`` when the folder or a file cannot be read.
     public func overriding(directory: String) throws -> TemplateSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TemplateError("the templates folder '\(directory)' does not exist or is not a folder")
+        }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)

@@ -523,6 +523,12 @@ struct SwiftTranslator {
         if isHTTP {
             doc += ["///", "/// `\(verb) \(SwiftSyntax.lineComment(path).replacingBackticks())`"]
         }
+        if returns.isNone, let description = returns.description?.value {
+            let lines = SwiftSyntax.docLines(description)
+            if let first = lines.first {
+                doc += ["///", "/// Returns nothing (`none`): " + first.dropFirst(min(4, first.count))] + lines.dropFirst()
+            }
+        }
         if !codeDocs.isEmpty {
             doc += ["///", "/// Return codes (`\(codeName)`); a service answers any but 0 as a `ContractServiceError`:"] + codeDocs
         }

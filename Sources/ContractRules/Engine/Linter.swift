@@ -40,10 +40,30 @@ public enum Linter {
             contract = empty
         }
         var file = CheckedFile(path: path, syntaxProblems: document.problems, contract: contract)
-        if bytes.count <= limits.maxBytes, bytes.contains(UInt8(ascii: "#")) {
+        if bytes.count <= limits.maxBytes, containsDirective(bytes) {
             file.suppressions = SuppressionDirectives.scan(String(decoding: bytes, as: UTF8.self))
         }
         return file
+    }
+
+    /// Whether the bytes hold `contractc:` at all: most files have no directive, and this scan is
+    /// far cheaper than splitting the text into lines.
+    static func containsDirective(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("contractc:".utf8)
+        guard bytes.count >= needle.count else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let last = b.count - needle.count
+            while i <= last {
+                if b[i] == 0x63, b[i + 9] == 0x3A {  // 'c' … ':'
+                    var k = 1
+                    while k < needle.count && b[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Checks one file with every file rule.

@@ -43,6 +43,8 @@ public protocol ContributionDetailFileExchange: Swift.Sendable {
 
     /// 接收方上传文件接收回执（无返回数据）
     ///
+    /// Returns nothing (`none`): 无返回数据
+    ///
     /// Return codes (`UploadReceiptCode`); a service answers any but 0 as a `ContractServiceError`:
     /// - 0 `success`: 回执已登记
     /// - 8003 `fileNotFound`: 交换文件不存在

@@ -52,6 +52,8 @@ public protocol PensionPaymentDataPush: Swift.Sendable {
     ///
     /// `PUT /batches/{batchNumber}/confirmation`
     ///
+    /// Returns nothing (`none`): 无返回数据，仅以返回码表示确认结果
+    ///
     /// Return codes (`ConfirmBatchReceivedCode`); a service answers any but 0 as a `ContractServiceError`:
     /// - 0 `confirmed`: 确认成功
     /// - 5004 `batchNotFound`: 批次不存在

@@ -1,5 +1,9 @@
 /// Writes JSON with keys in the order given and a fixed layout, so output is byte-identical
 /// across runs and machines (Foundation's encoder orders keys only alphabetically).
+///
+/// Strings are escaped so that the output can be embedded in an HTML `<script>` element as is
+/// (`<` is written `\u003c`): the reports of the compiler, `catalogue.json` and the OpenAPI
+/// documents all use it.
 public struct JSONWriter: Sendable {
     /// A JSON value.
     public indirect enum Value: Sendable, Hashable {
@@ -7,6 +11,10 @@ public struct JSONWriter: Sendable {
         case string(String)
         /// A whole number.
         case int(Int)
+        /// A number written exactly as given: a JSON number literal such as `0.01` or
+        /// `9999999999.99`, for values an `Int` cannot hold (decimal bounds). The text is not
+        /// checked; callers pass literals they built from digits.
+        case number(String)
         /// true or false.
         case bool(Bool)
         /// null.
@@ -16,10 +24,12 @@ public struct JSONWriter: Sendable {
         /// An object with keys in order.
         case object([(String, Value)])
 
+        /// Two values are equal when they render to the same text (object key order counts).
         public static func == (lhs: Value, rhs: Value) -> Bool {
             JSONWriter.render(lhs) == JSONWriter.render(rhs)
         }
 
+        /// Hashes the rendered text, consistent with ``==``.
         public func hash(into hasher: inout Hasher) { hasher.combine(JSONWriter.render(self)) }
     }
 
@@ -37,6 +47,7 @@ public struct JSONWriter: Sendable {
         switch value {
         case .string(let s): escape(s, into: &out)
         case .int(let n): out += String(n)
+        case .number(let text): out += text
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):

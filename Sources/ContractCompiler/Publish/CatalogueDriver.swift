@@ -1,0 +1,240 @@
+import ContractGenerators
+import ContractModel
+import ContractRules
+import ContractSyntax
+import Foundation
+
+/// `JSONWriter` lives in `ContractGenerators` now (the catalogue and OpenAPI generators write
+/// JSON too); this name keeps code that imports only `ContractCompiler` compiling.
+public typealias JSONWriter = ContractGenerators.JSONWriter
+
+/// One publishing run (`contractc catalogue`, `contractc openapi`): lint, then files written only
+/// when nothing is wrong.
+public struct PublishRun: Sendable {
+    /// The lint run that came first.
+    public var lint: LintRun
+    /// Lint diagnostics and publishing errors (a contract the catalogue cannot hold, two
+    /// contracts that would write one file), sorted.
+    public var diagnostics: [Diagnostic]
+    /// Problems that stop the command (bad paths or configuration, unreadable files, broken
+    /// templates, a write that failed): exit code 2.
+    public var toolProblems: [Diagnostic]
+    /// Remarks for the user that are not findings, e.g. a contract skipped and why.
+    public var notes: [String] = []
+    /// The files published, paths relative to the output folder; empty when there were errors.
+    public var files: [GeneratedFile] = []
+    /// The paths (below the output folder) whose content changed and so were written.
+    public var written: [String] = []
+    /// Files of an earlier run that this run no longer produces and so removed.
+    public var removed: [String] = []
+    /// The number of services published.
+    public var serviceCount = 0
+    /// The output folder.
+    public var output: String
+    /// Which command ran, for the summary.
+    var isOpenAPI = false
+
+    /// The number of errors among ``diagnostics``.
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// 2 when the command could not run, 1 when the contracts have errors, else 0.
+    public var exitCode: Int32 {
+        if !toolProblems.isEmpty { return 2 }
+        return errorCount > 0 ? 1 : 0
+    }
+
+    /// `published 18 services: 40 files (3 changed) in DIR` for the catalogue,
+    /// `wrote 13 OpenAPI documents (13 changed; 5 non-HTTP contracts skipped) in DIR` for openapi.
+    public var summary: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if isOpenAPI {
+            var text = "wrote \(plural(files.count, "OpenAPI document")) (\(written.count) changed"
+            if !notes.isEmpty { text += "; \(plural(notes.count, "non-HTTP contract")) skipped" }
+            return text + ") in \(output)"
+        }
+        var text = "published \(plural(serviceCount, "service")): \(plural(files.count, "file")) (\(written.count) changed"
+        if !removed.isEmpty { text += ", \(removed.count) removed" }
+        return text + ") in \(output)"
+    }
+
+    init(lint: LintRun, output: String) {
+        self.lint = lint
+        self.diagnostics = lint.diagnostics
+        self.toolProblems = lint.toolProblems
+        self.output = output
+    }
+}
+
+/// Runs `contractc catalogue`: lints the contracts and, when none has an error, publishes the
+/// service catalogue (contract language §8) into the output folder:
+///
+/// - `catalogue.json` and `catalogue.schema.json`,
+/// - `index.html` (one self-contained page) and `catalogue.md`,
+/// - `openapi/<Interface>.openapi.json` for every HTTP or HTTPS service,
+/// - `backstage/<Interface>.yaml`, one Backstage `API` entity per service (type `openapi`,
+///   pointing at the document above, for HTTP and HTTPS services; `other` for the rest).
+///
+/// Files are written atomically and only when their content changes; files in `openapi/` and
+/// `backstage/` that no contract produces any more are removed.
+public enum CatalogueDriver {
+    /// The rule id of two contracts that would publish one file.
+    public static let conflictRule = "publish-conflict"
+    /// The folder of the OpenAPI documents inside the catalogue's output folder.
+    public static let openAPIFolder = "openapi"
+
+    /// Publishes the catalogue of every contract under `paths` into `output`.
+    /// - Parameters:
+    ///   - templates: A folder of `*.mustache` files replacing built-in catalogue templates of the
+    ///     same name (`index.html`, `catalogue.md`, `catalog-info.yaml`).
+    ///   - workingDirectory: The folder contract paths in the catalogue are relative to (default:
+    ///     the current folder).
+    public static func run(
+        paths: [String], output: String, templates: String? = nil, workingDirectory: String? = nil,
+        limits: SyntaxLimits = .standard, resolver: ConfigurationResolver = ConfigurationResolver()
+    ) -> PublishRun {
+        let lint = LintDriver.run(paths: paths, limits: limits, resolver: resolver)
+        var run = PublishRun(lint: lint, output: output)
+        guard run.toolProblems.isEmpty, run.errorCount == 0 else { return run }
+
+        let generator: CatalogueGenerator
+        do {
+            var set = TemplateSet.embedded("catalogue")
+            if let templates { set = try set.overriding(directory: templates) }
+            generator = try CatalogueGenerator(templates: set)
+        } catch {
+            run.toolProblems.append(Publishing.toolProblem(templates ?? "templates", String(describing: error)))
+            return run
+        }
+
+        let contracts = lint.files.compactMap(\.contract)
+        let base = workingDirectory ?? FileManager.default.currentDirectoryPath
+        var problems = Publishing.conflicts(contracts)
+        var services: [CatalogueService] = []
+        var documents: [GeneratedFile] = []
+        var documentPaths: [String: String] = [:]
+        let openAPI = OpenAPIGenerator()
+        for contract in contracts {
+            let bytes: [UInt8]
+            switch FileSystem.read(contract.file, limit: limits.maxBytes) {
+            case .bytes(let read): bytes = read
+            case .tooLarge(let size):
+                run.toolProblems.append(Publishing.toolProblem(contract.file, "the file grew to \(size) bytes while publishing"))
+                continue
+            case .failed(let why):
+                run.toolProblems.append(Publishing.toolProblem(contract.file, "cannot read the file: \(why)"))
+                continue
+            }
+            let source = CatalogueSource(file: Publishing.relativePath(contract.file, to: base), sha256: SHA256.hex(bytes))
+            do {
+                let service = try CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:))
+                services.append(service)
+                if let document = try openAPI.generate(contract) {
+                    let path = openAPIFolder + "/" + document.path
+                    documents.append(GeneratedFile(path: path, contents: document.contents))
+                    documentPaths[service.interface] = path
+                }
+            } catch let failure as GenerationFailure {
+                problems += failure.diagnostics
+            } catch {
+                run.toolProblems.append(Publishing.toolProblem(contract.file, String(describing: error)))
+            }
+        }
+        run.diagnostics = (run.diagnostics + problems).sorted(by: Diagnostic.reportOrder)
+        guard run.toolProblems.isEmpty, run.errorCount == 0 else { return run }
+
+        do {
+            run.files = try generator.generate(services, openAPIDocuments: documentPaths) + documents
+        } catch {
+            run.toolProblems.append(Publishing.toolProblem(templates ?? "templates", String(describing: error)))
+            return run
+        }
+        run.serviceCount = services.count
+        Publishing.write(&run, pruning: [
+            (CatalogueGenerator.backstageFolder, ".yaml"),
+            (openAPIFolder, ".openapi.json"),
+        ])
+        return run
+    }
+}
+
+/// What the publishing drivers share.
+enum Publishing {
+    static func toolProblem(_ file: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, place: .start, severity: .error, rule: "publish-failed", message: message)
+    }
+
+    /// Two contracts with one interface name (or names that differ only in case, or give one
+    /// Backstage name) would publish one file: an error on each.
+    static func conflicts(_ contracts: [Contract]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var byKey: [String: [Contract]] = [:]
+        var order: [String] = []
+        for contract in contracts {
+            guard let interface = contract.interface?.value else { continue }
+            for key in Set([interface.lowercased(), "slug:" + CatalogueText.slug(interface, fallback: "api")]) {
+                if byKey[key] == nil { order.append(key) }
+                byKey[key, default: []].append(contract)
+            }
+        }
+        var reported = Set<String>()
+        for key in order {
+            guard let group = byKey[key], group.count > 1 else { continue }
+            for contract in group {
+                let others = group.filter { $0.file != contract.file }.map(\.file)
+                guard !others.isEmpty, reported.insert(contract.file).inserted else { continue }
+                let interface = contract.interface?.value ?? ""
+                problems.append(Diagnostic(
+                    file: contract.file, place: contract.interface?.place ?? contract.place, severity: .error,
+                    rule: CatalogueDriver.conflictRule,
+                    message: "interface '\(interface)' would publish the same files as \(others.joined(separator: ", ")) (names that differ only in case or punctuation clash); give each interface its own name"))
+            }
+        }
+        return problems
+    }
+
+    /// Writes the run's files below its output folder, atomically and only where the content
+    /// changes, then removes files of the `pruning` folders (with the given suffix) that the run
+    /// does not produce.
+    static func write(_ run: inout PublishRun, pruning: [(folder: String, suffix: String)] = []) {
+        let output = run.output
+        func full(_ relative: String) -> String {
+            output.hasSuffix("/") ? output + relative : output + "/" + relative
+        }
+        for file in run.files {
+            do {
+                if try FileSystem.writeIfChanged(Array(file.contents.utf8), to: full(file.path)) {
+                    run.written.append(file.path)
+                }
+            } catch {
+                run.toolProblems.append(toolProblem(full(file.path), String(describing: error)))
+                return
+            }
+        }
+        let produced = Set(run.files.map(\.path))
+        for (folder, suffix) in pruning {
+            guard FileSystem.kind(full(folder)) == .directory, case .success(let names) = FileSystem.list(full(folder)) else { continue }
+            for name in names where name.hasSuffix(suffix) && !name.hasPrefix(".") {
+                let relative = folder + "/" + name
+                guard !produced.contains(relative), FileSystem.kind(full(relative)) == .file else { continue }
+                do {
+                    try FileManager.default.removeItem(atPath: full(relative))
+                    run.removed.append(relative)
+                } catch {
+                    run.toolProblems.append(toolProblem(full(relative), "cannot remove a file of an earlier run: \(error.localizedDescription)"))
+                }
+            }
+        }
+    }
+
+    /// `path` relative to the folder `base`: unchanged when relative already (less a leading
+    /// `./`), else with the common folders removed and `..` for each folder of `base` left over.
+    static func relativePath(_ path: String, to base: String) -> String {
+        guard path.hasPrefix("/") else { return Discovery.clean(path) }
+        let target = (path as NSString).standardizingPath.split(separator: "/").map(String.init)
+        let from = (base as NSString).standardizingPath.split(separator: "/").map(String.init)
+        var common = 0
+        while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}
