@@ -80,6 +80,8 @@ let package = Package(
             dependencies: ["ContractGenerators", "ContractCompiler", "ContractRuntime"],
             swiftSettings: strict
         ),
+        // Builds Examples/PersonService (a copy) to drive the build and command plugins end to end.
+        .testTarget(name: "PluginTests", swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ContractCompiler", "contractc"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -46,19 +46,7 @@ public struct URLSessionTransport: ContractTransport {
         }
         urlRequest.httpBody = request.body
 
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: urlRequest)
-        } catch let error as URLError {
-            if error.code == .timedOut { throw ContractTransportError.timedOut }
-            if error.code == .cancelled { throw CancellationError() }
-            throw ContractTransportError.network(error.localizedDescription)
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw ContractTransportError.network(String(describing: error))
-        }
+        let (data, response) = try await Self.perform(urlRequest, on: session, deadline: timeout)
         guard let http = response as? HTTPURLResponse else {
             throw ContractTransportError.network("not an HTTP response")
         }
@@ -69,5 +57,81 @@ public struct URLSessionTransport: ContractTransport {
             }
         }
         return ContractResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// Runs a data task with a deadline of its own. FoundationNetworking on Linux does not always
+    /// honour `timeoutInterval` against a server that accepts and never answers (and spins while
+    /// it waits), so the transport cancels the task itself at the deadline and returns at once.
+    static func perform(_ request: URLRequest, on session: URLSession, deadline: TimeInterval) async throws -> (Data, URLResponse) {
+        let once = ResumeOnce()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        let mapped: any Error
+                        if let urlError = error as? URLError {
+                            switch urlError.code {
+                            case .timedOut: mapped = ContractTransportError.timedOut
+                            case .cancelled: mapped = CancellationError()
+                            default: mapped = ContractTransportError.network(urlError.localizedDescription)
+                            }
+                        } else {
+                            mapped = ContractTransportError.network(String(describing: error))
+                        }
+                        once.resume(continuation, with: .failure(mapped))
+                    } else if let response {
+                        once.resume(continuation, with: .success((data ?? Data(), response)))
+                    } else {
+                        once.resume(continuation, with: .failure(ContractTransportError.network("no response")))
+                    }
+                }
+                once.setCancel { task.cancel() }
+                task.resume()
+                DispatchQueue.global().asyncAfter(deadline: .now() + deadline) {
+                    if once.resume(continuation, with: .failure(ContractTransportError.timedOut)) { task.cancel() }
+                }
+            }
+        } onCancel: {
+            once.cancel()
+        }
+    }
+}
+
+/// Resumes a continuation exactly once, from whichever of completion, deadline or cancellation
+/// comes first.
+private final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    private var cancelTask: (@Sendable () -> Void)?
+    private var cancelled = false
+
+    /// Resumes unless already resumed; returns whether this call resumed.
+    @discardableResult
+    func resume(_ continuation: CheckedContinuation<(Data, URLResponse), any Error>, with result: Result<(Data, URLResponse), any Error>) -> Bool {
+        lock.lock()
+        guard !done else {
+            lock.unlock()
+            return false
+        }
+        done = true
+        lock.unlock()
+        continuation.resume(with: result)
+        return true
+    }
+
+    func setCancel(_ cancel: @escaping @Sendable () -> Void) {
+        lock.lock()
+        cancelTask = cancel
+        let already = cancelled
+        lock.unlock()
+        if already { cancel() }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let cancel = cancelTask
+        lock.unlock()
+        cancel?()
     }
 }

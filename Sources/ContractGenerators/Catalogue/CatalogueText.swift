@@ -92,7 +92,8 @@ public enum CatalogueText {
             default:
                 let printable = (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
                     || (0xE000...0xFFFD).contains(v) || v >= 0x10000
-                if printable && v != 0xFEFF {
+                // U+0085, U+2028 and U+2029 are line breaks to YAML 1.1: escaped, or a reader folds them.
+                if printable && v != 0xFEFF && v != 0x2028 && v != 0x2029 {
                     out.unicodeScalars.append(scalar)
                 } else if v <= 0xFF {
                     out += "\\x" + hex(v, width: 2)

@@ -52,7 +52,7 @@ spec:
 }}
 # 数据应用服务目录 · Data service catalogue
 
-共 {{{serviceCount}}} 项服务，由 `contractc catalogue` 根据接口契约生成。Published by `contractc catalogue` from {{{serviceCount}}} interface contracts.
+共 {{{serviceCount}}} 项服务，由 `contractc catalogue` 根据接口契约生成。{{{serviceCount}}} services, published by `contractc catalogue` from their interface contracts.
 
 | 代码 Code | 接口 Interface | 名称 Title | 协议 Protocol | 共享 Sharing | 管理单位 Owner |
 |---|---|---|---|---|---|
@@ -190,6 +190,7 @@ code { font-family: var(--mono); font-size: .86em; background: #eef1f6; color: #
 .search input { width: 100%; font: inherit; font-size: 14.5px; padding: 9px 12px 9px 34px; border: 1px solid #cdd4de; border-radius: 9px; background: #fff; color: var(--ink); }
 .search input:focus, .filter select:focus { outline: 2px solid var(--accent-soft); border-color: var(--accent); }
 .filter { display: flex; align-items: center; gap: 8px; font-size: 13px; color: var(--muted); }
+.filter > span { white-space: nowrap; }
 .filter select { font: inherit; font-size: 14px; color: var(--ink); padding: 8px 30px 8px 10px; border: 1px solid #cdd4de; border-radius: 9px; background: #fff; }
 .count { margin: 0 0 0 auto; font-size: 13.5px; color: var(--muted); white-space: nowrap; }
 .count strong { color: var(--ink); }
@@ -461,7 +462,7 @@ footer { border-top: 1px solid var(--line); color: var(--faint); font-size: 12.5
   </main>
 </div>
 <footer>
-  <div class="wrap">由 contractc 根据 {{serviceCount}} 份接口契约生成；SHA-256 标识每项服务发布时的契约文本。Published by <code>contractc catalogue</code> from {{serviceCount}} interface contracts; each SHA-256 identifies the contract text a service was published from. Press <code>/</code> to search.</div>
+  <div class="wrap">由 contractc 根据接口契约生成；SHA-256 标识每项服务发布时的契约文本。Published by <code>contractc catalogue</code> from the interface contracts; each SHA-256 identifies the contract text a service was published from. Press <code>/</code> to search.</div>
 </footer>
 <script>
 (function () {
@@ -491,7 +492,12 @@ footer { border-top: 1px solid var(--line); color: var(--faint); font-size: 12.5
       service.hidden = !match;
       if (match) { visible += 1; shown[service.id] = true; }
     });
-    groups.forEach(function (group) { group.hidden = !group.querySelector('article.service:not([hidden])'); });
+    groups.forEach(function (group) {
+      var shownHere = group.querySelectorAll('article.service:not([hidden])').length;
+      group.hidden = shownHere === 0;
+      var label = group.querySelector('.group-count');
+      if (label) { label.textContent = shownHere + ' 项'; }
+    });
     links.forEach(function (link) { link.hidden = !shown[link.getAttribute('data-service')]; });
     tocGroups.forEach(function (group) { group.hidden = !group.querySelector('li:not([hidden])'); });
     count.textContent = '';

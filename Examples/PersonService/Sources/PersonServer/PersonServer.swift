@@ -74,7 +74,9 @@ public final class PersonHTTPServer: Sendable {
     /// - Parameter masksResponses: answer as to a user without clearance (数据脱敏, 内部应用 2).
     public static func start(port: UInt16 = 0, service: some PersonInsuranceInfoQuery = InMemoryPersonService(), masksResponses: Bool = false) async throws -> PersonHTTPServer {
         let handler = PersonInsuranceInfoQueryHandler(service, masksResponses: masksResponses)
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 15, handler: ContractHTTPHandler(handler: handler))
+        let server = HTTPServer(
+            address: try .inet(ip4: "127.0.0.1", port: port), timeout: 15, logger: .disabled,
+            handler: ContractHTTPHandler(handler: handler))
         let task = Task { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let boundPort) = await server.listeningAddress,
