@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(
             name: "ContractGeneratorsTests",
             dependencies: ["ContractGenerators", "ContractCompiler", "ContractRuntime"],
+            exclude: ["browser"],
             swiftSettings: strict
         ),
         // Builds Examples/PersonService (a copy) to drive the build and command plugins end to end.
