@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["ContractModel", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
-        .target(name: "ContractInspection", dependencies: ["ContractRules"], swiftSettings: strict),
+        .target(name: "ContractInspection", dependencies: ["ContractRules", "ContractGenerators"], swiftSettings: strict),
         .target(name: "ContractCompiler", dependencies: ["ContractRules", "ContractGenerators", "ContractInspection"], swiftSettings: strict),
         .executableTarget(
             name: "contractc",

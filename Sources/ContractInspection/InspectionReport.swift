@@ -1,3 +1,5 @@
+import ContractGenerators
+
 /// The output formats of `contractc inspect`.
 public enum InspectionFormat: String, Sendable, CaseIterable {
     /// One aligned line per entry, then a summary.
@@ -61,12 +63,12 @@ public enum InspectionReport {
 
     /// The JSON array of results, sorted by code.
     public static func json(_ results: [InspectionResult]) -> String {
-        JSONText.render(.array(sorted(results).map(jsonValue)))
+        JSONWriter.render(.array(sorted(results).map(jsonValue)))
     }
 
     /// One result as a JSON object: code, interface, protocol, address, hosting, origin,
     /// status, elapsedMs, detail, action.
-    public static func jsonValue(_ r: InspectionResult) -> JSONText.Value {
+    public static func jsonValue(_ r: InspectionResult) -> JSONWriter.Value {
         .object([
             ("code", .string(r.entry.code)),
             ("interface", .string(r.entry.interface)),

@@ -1,4 +1,5 @@
 import ContractSyntax
+import ContractGenerators
 import Foundation
 
 /// The `--due` state file: when each service code was last inspected,
@@ -44,10 +45,10 @@ public struct InspectionState: Sendable, Hashable {
     /// The file's bytes: keys sorted, times in whole seconds, UTC.
     public func rendered() -> [UInt8] {
         let keys = lastInspected.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let pairs: [(String, JSONText.Value)] = keys.compactMap { key in
+        let pairs: [(String, JSONWriter.Value)] = keys.compactMap { key in
             lastInspected[key].map { (key, .string(Self.formatTime($0))) }
         }
-        return Array(JSONText.render(.object(pairs)).utf8)
+        return Array(JSONWriter.render(.object(pairs)).utf8)
     }
 
     /// Whether an entry is due at `now`: never inspected, no valid period, a last time in the
