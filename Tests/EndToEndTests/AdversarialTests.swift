@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Hostile inputs: each gives a diagnostic, in bounded time and memory, and never a crash.
+/// Every test prints the child's wall time and peak memory (from `wait4`'s rusage).
+@Suite("Adversarial inputs", .serialized)
+struct AdversarialTests {
+    struct Measured {
+        var stdout: String
+        var status: Int32
+        var seconds: Double
+        var peakKB: Int
+    }
+
+    /// Runs `contractc ARGS` in a folder and measures it (posix_spawn + wait4, so the figures are
+    /// this child's alone).
+    static func measure(_ arguments: [String], in directory: URL, label: String) throws -> Measured {
+        let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString.prefix(6))")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+
+        // `env -C` starts the child in `directory` and then execs contractc in the same process,
+        // so wait4's figures are contractc's; the test process's own folder is left alone.
+        let argv = ["/usr/bin/env", "-C", directory.path, CLI.binary.path] + arguments
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        let start = Date()
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, &cArgs, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Date().timeIntervalSince(start)
+        let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: out)
+        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let measured = Measured(stdout: stdout, status: exit, seconds: seconds, peakKB: Int(usage.ru_maxrss))
+        print("adversarial \(label): exit \(exit), \(String(format: "%.2f", seconds)) s, peak \(measured.peakKB / 1024) MB")
+        return measured
+    }
+
+    static func lintOne(_ bytes: [UInt8], label: String) throws -> Measured {
+        let dir = try CLI.temporaryFolder(label)
+        defer { CLI.cleanUp(dir) }
+        try CLI.write(bytes: bytes, to: dir.appendingPathComponent("x.contract.yaml"))
+        return try measure(["lint", "."], in: dir, label: label)
+    }
+
+    @Test func fiftyMegabyteFileIsRefusedWithoutReadingIt() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { CLI.cleanUp(dir) }
+        let file = dir.appendingPathComponent("big.contract.yaml")
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: file)
+        let chunk = Data(repeating: UInt8(ascii: "a"), count: 1024 * 1024)
+        for _ in 0..<50 { handle.write(chunk) }
+        try handle.close()
+        let m = try Self.measure(["lint", "."], in: dir, label: "50 MB file")
+        #expect(m.status == 1)
+        #expect(m.stdout.contains("big.contract.yaml:1:1: error: file is 50.0 MB; contracts are limited to 8.0 MB"))
+        #expect(m.peakKB < 60 * 1024, "read a refused file into memory: \(m.peakKB) KB")
+        #expect(m.seconds < 10)
+    }
+
+    @Test func oneMegabyteSingleLineScalar() throws {
+        let text = CLI.clean.replacingOccurrences(of: "title: 参保人员信息查询", with: "title: " + String(repeating: "查", count: 1024 * 1024 / 3))
+        let m = try Self.lintOne(Array(text.utf8), label: "1 MB scalar")
+        #expect(m.status == 0, "\(m.stdout.prefix(500))")
+        #expect(m.seconds < 20)
+        let huge = "contract: 1\ninterface: " + String(repeating: "A", count: 1024 * 1024) + "\n"
+        let n = try Self.lintOne(Array(huge.utf8), label: "1 MB interface name")
+        #expect(n.status == 1)
+        #expect(n.stdout.count < 4 * 1024 * 1024)
+    }
+
+    @Test func invalidUTF8AtEveryPositionOfAKey() throws {
+        let key = Array("interface".utf8)
+        let dir = try CLI.temporaryFolder()
+        defer { CLI.cleanUp(dir) }
+        for position in 0...key.count {
+            var bytes = Array("contract: 1\n".utf8)
+            var k = key
+            k.insert(0xFF, at: position)
+            bytes += k + Array(": PersonInfoQuery\n".utf8)
+            try CLI.write(bytes: bytes, to: dir.appendingPathComponent("k\(position).contract.yaml"))
+        }
+        let m = try Self.measure(["lint", "."], in: dir, label: "invalid UTF-8 in a key")
+        #expect(m.status == 1)
+        for position in 0...key.count {
+            #expect(m.stdout.contains("k\(position).contract.yaml:2:\(position + 1): error: byte 0xFF is not valid UTF-8"), "position \(position)")
+        }
+    }
+
+    @Test func nulByte() throws {
+        let m = try Self.lintOne(Array("contract: 1\ninterface: Per".utf8) + [0] + Array("son\n".utf8), label: "NUL byte")
+        #expect(m.status == 1)
+        #expect(m.stdout.contains("[yaml-syntax]"))
+    }
+
+    @Test func everyControlCharacter() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { CLI.cleanUp(dir) }
+        var expected = 0
+        for value in UInt8(0)..<0x20 where value != 0x0A && value != 0x0D && value != 0x09 {
+            try CLI.write(bytes: Array("contract: 1\ninterface: A".utf8) + [value] + Array("B\n".utf8), to: dir.appendingPathComponent("c\(value).contract.yaml"))
+            expected += 1
+        }
+        try CLI.write(bytes: Array("contract: 1\ninterface: A".utf8) + [0x7F] + Array("B\n".utf8), to: dir.appendingPathComponent("del.contract.yaml"))
+        let m = try Self.measure(["lint", "."], in: dir, label: "control characters")
+        #expect(m.status == 1)
+        let syntax = m.stdout.split(separator: "\n").filter { $0.hasSuffix("[yaml-syntax]") }
+        #expect(syntax.count >= expected, "\(syntax.count) of \(expected)")
+    }
+
+    @Test func tenThousandMethods() throws {
+        var text = CLI.clean
+        let method = """
+              - name: queryPersonNNNN
+                summary: 查询
+                parameters:
+                  - name: idNumber
+                    type: C18
+                    description: 公民身份号码
+                returns:
+                  type: none
+                  description: 无
+                  codes:
+                    - code: 0
+                      meaning: 成功
+
+            """
+        var methods = ""
+        methods.reserveCapacity(10_000 * 260)
+        for i in 0..<10_000 { methods += method.replacingOccurrences(of: "NNNN", with: String(i)) }
+        text += methods
+        let m = try Self.lintOne(Array(text.utf8), label: "10,000 methods")
+        #expect(m.status == 0, "\(m.stdout.prefix(300))")
+        #expect(m.seconds < 30)
+        #expect(m.peakKB < 512 * 1024)
+    }
+
+    @Test func hundredThousandTinyContractsInOneFolder() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { CLI.cleanUp(dir) }
+        let folder = dir.appendingPathComponent("many")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for i in 0..<100_000 {
+            // Empty files: the cheapest contracts there are, one diagnostic each.
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("c\(i).contract.yaml").path, contents: nil)
+        }
+        let m = try Self.measure(["lint", "many", "--format", "json"], in: dir, label: "100,000 tiny contracts")
+        #expect(m.status == 1)
+        #expect(!m.stdout.contains("Too many open files"))
+        let count = m.stdout.components(separatedBy: "\"rule\": \"value-type\"").count - 1
+        #expect(count == 100_000)
+    }
+}
