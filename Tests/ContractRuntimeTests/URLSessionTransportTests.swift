@@ -88,7 +88,9 @@ struct URLSessionTransportTests {
             try await core.call(method: "GET", path: "/slow")
         }
         let elapsed = Date().timeIntervalSince(start)
-        #expect(elapsed >= 0.9 && elapsed < 3.5)
+        // The transport gives up at its own deadline (1 s), long before the server would close
+        // the connection (30 s). The upper bound leaves room for a loaded 2-core CI machine.
+        #expect(elapsed >= 0.9 && elapsed < 12)
     }
 
     @Test func refusedConnectionIsNetworkError() async throws {

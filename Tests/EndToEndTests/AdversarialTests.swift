@@ -48,6 +48,15 @@ struct AdversarialTests {
         return measured
     }
 
+    /// Runs blocking work on a thread of its own, off Swift's cooperative pool.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+
     static func lintOne(_ bytes: [UInt8], label: String) throws -> Measured {
         let dir = try CLI.temporaryFolder(label)
         defer { CLI.cleanUp(dir) }
@@ -148,7 +157,7 @@ struct AdversarialTests {
         #expect(m.peakKB < 512 * 1024)
     }
 
-    @Test func hundredThousandTinyContractsInOneFolder() throws {
+    @Test func hundredThousandTinyContractsInOneFolder() async throws {
         let dir = try CLI.temporaryFolder()
         defer { CLI.cleanUp(dir) }
         let folder = dir.appendingPathComponent("many")
@@ -157,7 +166,7 @@ struct AdversarialTests {
             // Empty files: the cheapest contracts there are, one diagnostic each.
             _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("c\(i).contract.yaml").path, contents: nil)
         }
-        let m = try Self.measure(["lint", "many", "--format", "json"], in: dir, label: "100,000 tiny contracts")
+        let m = try await Self.offPool { try Self.measure(["lint", "many", "--format", "json"], in: dir, label: "100,000 tiny contracts") }
         #expect(m.status == 1)
         #expect(!m.stdout.contains("Too many open files"))
         let count = m.stdout.components(separatedBy: "\"rule\": \"value-type\"").count - 1
