@@ -1,9 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// Hostile inputs: each gives a diagnostic, in bounded time and memory, and never a crash.
 /// Every test prints the child's wall time and peak memory (from `wait4`'s rusage).
@@ -16,35 +13,37 @@ struct AdversarialTests {
         var peakKB: Int
     }
 
-    /// Runs `contractc ARGS` in a folder and measures it (posix_spawn + wait4, so the figures are
-    /// this child's alone).
+    /// Runs `contractc ARGS` in a folder and measures it with GNU time (Debian's `time`, in the
+    /// base image). Measuring through a small intermediate process matters: a child spawned
+    /// straight from this test process shares its memory until exec (vfork), so its own peak
+    /// would include the test process's.
     static func measure(_ arguments: [String], in directory: URL, label: String) throws -> Measured {
-        let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString.prefix(6))")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-
-        // `env -C` starts the child in `directory` and then execs contractc in the same process,
-        // so wait4's figures are contractc's; the test process's own folder is left alone.
-        let argv = ["/usr/bin/env", "-C", directory.path, CLI.binary.path] + arguments
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        var pid: pid_t = 0
-        let start = Date()
-        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, &cArgs, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let seconds = Date().timeIntervalSince(start)
+        let id = UUID().uuidString.prefix(6)
+        let out = directory.appendingPathComponent(".stdout-\(id)")
+        let figures = directory.appendingPathComponent(".time-\(id)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M %e", "-o", figures.path, CLI.binary.path] + arguments
+        process.currentDirectoryURL = directory
+        guard FileManager.default.createFile(atPath: out.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        let handle = try FileHandle(forWritingTo: out)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
         let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        let timeText = (try? String(contentsOf: figures, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(at: out)
-        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let measured = Measured(stdout: stdout, status: exit, seconds: seconds, peakKB: Int(usage.ru_maxrss))
-        print("adversarial \(label): exit \(exit), \(String(format: "%.2f", seconds)) s, peak \(measured.peakKB / 1024) MB")
+        try? FileManager.default.removeItem(at: figures)
+        // GNU time writes "Command exited with non-zero status N" before the figures.
+        let last = timeText.split(separator: "\n").last.map(String.init) ?? ""
+        let parts = last.split(separator: " ")
+        let peak = parts.first.flatMap { Int($0) } ?? -1
+        let seconds = parts.count > 1 ? Double(parts[1]) ?? -1 : -1
+        let measured = Measured(stdout: stdout, status: process.terminationStatus, seconds: seconds, peakKB: peak)
+        print("adversarial \(label): exit \(measured.status), \(String(format: "%.2f", seconds)) s, peak \(peak / 1024) MB")
         return measured
     }
 
