@@ -13,7 +13,7 @@ struct Contractc: ParsableCommand {
             2 the command could not run (bad arguments, unreadable path, bad configuration).
             """,
         version: ContractCompilerInfo.version,
-        subcommands: [Lint.self, Codes.self, Generate.self, Explain.self, Inspect.self, Files.self, Catalogue.self, OpenAPI.self],
+        subcommands: [Lint.self, Codes.self, Generate.self, Explain.self, Inspect.self, Files.self, Catalogue.self, OpenAPI.self, Diff.self],
         defaultSubcommand: nil
     )
 
