@@ -47,23 +47,14 @@ struct AdversarialTests {
         return measured
     }
 
-    /// Runs blocking work on a thread of its own, off Swift's cooperative pool.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try work() })
-            }
-        }
-    }
-
-    static func lintOne(_ bytes: [UInt8], label: String) throws -> Measured {
+    static func lintOne(_ bytes: [UInt8], label: String) async throws -> Measured {
         let dir = try CLI.temporaryFolder(label)
         defer { CLI.cleanUp(dir) }
         try CLI.write(bytes: bytes, to: dir.appendingPathComponent("x.contract.yaml"))
-        return try measure(["lint", "."], in: dir, label: label)
+        return try await CLI.offPool { try measure(["lint", "."], in: dir, label: label) }
     }
 
-    @Test func fiftyMegabyteFileIsRefusedWithoutReadingIt() throws {
+    @Test func fiftyMegabyteFileIsRefusedWithoutReadingIt() async throws {
         let dir = try CLI.temporaryFolder()
         defer { CLI.cleanUp(dir) }
         let file = dir.appendingPathComponent("big.contract.yaml")
@@ -72,25 +63,25 @@ struct AdversarialTests {
         let chunk = Data(repeating: UInt8(ascii: "a"), count: 1024 * 1024)
         for _ in 0..<50 { handle.write(chunk) }
         try handle.close()
-        let m = try Self.measure(["lint", "."], in: dir, label: "50 MB file")
+        let m = try await CLI.offPool { try Self.measure(["lint", "."], in: dir, label: "50 MB file") }
         #expect(m.status == 1)
         #expect(m.stdout.contains("big.contract.yaml:1:1: error: file is 50.0 MB; contracts are limited to 8.0 MB"))
         #expect(m.peakKB < 60 * 1024, "read a refused file into memory: \(m.peakKB) KB")
         #expect(m.seconds < 10)
     }
 
-    @Test func oneMegabyteSingleLineScalar() throws {
+    @Test func oneMegabyteSingleLineScalar() async throws {
         let text = CLI.clean.replacingOccurrences(of: "title: 参保人员信息查询", with: "title: " + String(repeating: "查", count: 1024 * 1024 / 3))
-        let m = try Self.lintOne(Array(text.utf8), label: "1 MB scalar")
+        let m = try await Self.lintOne(Array(text.utf8), label: "1 MB scalar")
         #expect(m.status == 0, "\(m.stdout.prefix(500))")
         #expect(m.seconds < 20)
         let huge = "contract: 1\ninterface: " + String(repeating: "A", count: 1024 * 1024) + "\n"
-        let n = try Self.lintOne(Array(huge.utf8), label: "1 MB interface name")
+        let n = try await Self.lintOne(Array(huge.utf8), label: "1 MB interface name")
         #expect(n.status == 1)
         #expect(n.stdout.count < 4 * 1024 * 1024)
     }
 
-    @Test func invalidUTF8AtEveryPositionOfAKey() throws {
+    @Test func invalidUTF8AtEveryPositionOfAKey() async throws {
         let key = Array("interface".utf8)
         let dir = try CLI.temporaryFolder()
         defer { CLI.cleanUp(dir) }
@@ -101,20 +92,20 @@ struct AdversarialTests {
             bytes += k + Array(": PersonInfoQuery\n".utf8)
             try CLI.write(bytes: bytes, to: dir.appendingPathComponent("k\(position).contract.yaml"))
         }
-        let m = try Self.measure(["lint", "."], in: dir, label: "invalid UTF-8 in a key")
+        let m = try await CLI.offPool { try Self.measure(["lint", "."], in: dir, label: "invalid UTF-8 in a key") }
         #expect(m.status == 1)
         for position in 0...key.count {
             #expect(m.stdout.contains("k\(position).contract.yaml:2:\(position + 1): error: byte 0xFF is not valid UTF-8"), "position \(position)")
         }
     }
 
-    @Test func nulByte() throws {
-        let m = try Self.lintOne(Array("contract: 1\ninterface: Per".utf8) + [0] + Array("son\n".utf8), label: "NUL byte")
+    @Test func nulByte() async throws {
+        let m = try await Self.lintOne(Array("contract: 1\ninterface: Per".utf8) + [0] + Array("son\n".utf8), label: "NUL byte")
         #expect(m.status == 1)
         #expect(m.stdout.contains("[yaml-syntax]"))
     }
 
-    @Test func everyControlCharacter() throws {
+    @Test func everyControlCharacter() async throws {
         let dir = try CLI.temporaryFolder()
         defer { CLI.cleanUp(dir) }
         var expected = 0
@@ -123,13 +114,13 @@ struct AdversarialTests {
             expected += 1
         }
         try CLI.write(bytes: Array("contract: 1\ninterface: A".utf8) + [0x7F] + Array("B\n".utf8), to: dir.appendingPathComponent("del.contract.yaml"))
-        let m = try Self.measure(["lint", "."], in: dir, label: "control characters")
+        let m = try await CLI.offPool { try Self.measure(["lint", "."], in: dir, label: "control characters") }
         #expect(m.status == 1)
         let syntax = m.stdout.split(separator: "\n").filter { $0.hasSuffix("[yaml-syntax]") }
         #expect(syntax.count >= expected, "\(syntax.count) of \(expected)")
     }
 
-    @Test func tenThousandMethods() throws {
+    @Test func tenThousandMethods() async throws {
         var text = CLI.clean
         let method = """
               - name: queryPersonNNNN
@@ -150,7 +141,7 @@ struct AdversarialTests {
         methods.reserveCapacity(10_000 * 260)
         for i in 0..<10_000 { methods += method.replacingOccurrences(of: "NNNN", with: String(i)) }
         text += methods
-        let m = try Self.lintOne(Array(text.utf8), label: "10,000 methods")
+        let m = try await Self.lintOne(Array(text.utf8), label: "10,000 methods")
         #expect(m.status == 0, "\(m.stdout.prefix(300))")
         #expect(m.seconds < 30)
         #expect(m.peakKB < 512 * 1024)
@@ -165,7 +156,7 @@ struct AdversarialTests {
             // Empty files: the cheapest contracts there are, one diagnostic each.
             _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("c\(i).contract.yaml").path, contents: nil)
         }
-        let m = try await Self.offPool { try Self.measure(["lint", "many", "--format", "json"], in: dir, label: "100,000 tiny contracts") }
+        let m = try await CLI.offPool { try Self.measure(["lint", "many", "--format", "json"], in: dir, label: "100,000 tiny contracts") }
         #expect(m.status == 1)
         #expect(!m.stdout.contains("Too many open files"))
         let count = m.stdout.components(separatedBy: "\"rule\": \"value-type\"").count - 1

@@ -30,7 +30,7 @@ struct DeterminismTests {
         return result
     }
 
-    @Test func generateCatalogueAndOpenAPIAreByteIdenticalAcrossFoldersOrderLocaleAndTimeZone() throws {
+    @Test func generateCatalogueAndOpenAPIAreByteIdenticalAcrossFoldersOrderLocaleAndTimeZone() async throws {
         let a = try CLI.temporaryFolder("determinism-a")
         let b = try CLI.temporaryFolder("determinism-b")
         defer {
@@ -49,7 +49,7 @@ struct DeterminismTests {
         other["TZ"] = "Asia/Shanghai"
         for (folder, environment) in [(a, base), (b, other)] {
             for command in [["generate", "contracts", "--output", "out/swift"], ["catalogue", "contracts", "--output", "out/catalogue"], ["openapi", "contracts", "--output", "out/openapi"]] {
-                let run = try CLI.run(command, in: folder, environment: environment)
+                let run = try await CLI.runOffPool(command, in: folder, environment: environment)
                 #expect(run.status == 0, "\(command): \(run.stdout)\(run.stderr)")
             }
         }
@@ -62,7 +62,18 @@ struct DeterminismTests {
         }
     }
 
-    @Test func killedGenerateLeavesOldOrNewFilesNeverTruncated() throws {
+    /// Polls the output folder until some file holds its new version (or the run ends).
+    static func waitForSomeNewFiles(in folder: URL, old: [String: Data], new: [String: Data], while process: Process) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && process.isRunning {
+            if let current = try? snapshot(folder), current.contains(where: { new[$0.key] == $0.value && old[$0.key] != $0.value }) {
+                return
+            }
+            usleep(5_000)
+        }
+    }
+
+    @Test func killedGenerateLeavesOldOrNewFilesNeverTruncated() async throws {
         let dir = try CLI.temporaryFolder()
         defer { CLI.cleanUp(dir) }
         // A large output set: each shipped contract with 150 more methods (unique names per
@@ -100,9 +111,9 @@ struct DeterminismTests {
         try writeSet("old", title: "")
         try writeSet("new", title: "（新）")
         // The complete new output, for comparison.
-        #expect(try CLI.run(["generate", "new", "--output", "expected"], in: dir).status == 0)
+        #expect(try await CLI.runOffPool(["generate", "new", "--output", "expected"], in: dir).status == 0)
         let expected = try Self.snapshot(dir.appendingPathComponent("expected"))
-        #expect(try CLI.run(["generate", "old", "--output", "out"], in: dir).status == 0)
+        #expect(try await CLI.runOffPool(["generate", "old", "--output", "out"], in: dir).status == 0)
         let old = try Self.snapshot(dir.appendingPathComponent("out"))
         #expect(old.count == names.count)
 
@@ -114,18 +125,9 @@ struct DeterminismTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        // Wait until some files are new, then SIGKILL.
-        var sawNew = false
-        while Date() < deadline && !sawNew && process.isRunning {
-            if let current = try? Self.snapshot(dir.appendingPathComponent("out")),
-                current.contains(where: { expected[$0.key] == $0.value && old[$0.key] != $0.value })
-            {
-                sawNew = true
-            } else {
-                usleep(5_000)
-            }
-        }
+        let outFolder = dir.appendingPathComponent("out")
+        let (oldSnapshot, newSnapshot) = (old, expected)
+        try await CLI.offPool { try Self.waitForSomeNewFiles(in: outFolder, old: oldSnapshot, new: newSnapshot, while: process) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let after = try Self.snapshot(dir.appendingPathComponent("out"))

@@ -56,6 +56,21 @@ enum CLI {
         return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
 
+    /// ``run(_:in:environment:prefix:)`` on a thread of its own, so that a test waiting for the
+    /// binary does not hold one of the few threads of Swift's cooperative pool.
+    static func runOffPool(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) async throws -> Output {
+        try await offPool { try run(arguments, in: directory, environment: environment) }
+    }
+
+    /// Runs blocking work on a thread of its own and returns its result.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+
     /// A fresh temporary folder, removed by the caller with `cleanUp`.
     static func temporaryFolder(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }

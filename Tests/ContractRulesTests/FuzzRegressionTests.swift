@@ -1,0 +1,173 @@
+import ContractCompiler
+import ContractGenerators
+import ContractModel
+import ContractRules
+import ContractSyntax
+import Foundation
+import Testing
+
+/// Every input the fuzzer (`scripts/fuzz.sh`, docs/fuzzing.md) found crashing or slow, run through
+/// the fuzz target's path in-process, plus the committed seed corpus.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    /// A finding: what went wrong before the fix, and the (minimised) input, base64.
+    struct Finding: Sendable, CustomTestStringConvertible {
+        var name: String
+        var base64: String
+        var testDescription: String { name }
+        var bytes: [UInt8] { Data(base64Encoded: base64).map { Array($0) } ?? [] }
+    }
+
+    static let findings: [Finding] = [
+    ]
+
+    @Test("a fuzz finding runs through the whole path", arguments: findings)
+    func finding(_ finding: Finding) {
+        let bytes = finding.bytes
+        #expect(!bytes.isEmpty, "the input of \(finding.name) does not decode")
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { FuzzPath.run(bytes) }
+        #expect(elapsed < .seconds(10), "\(finding.name) took \(elapsed)")
+    }
+
+    /// The seeds in `Fuzz/corpus/seed/` (found through `#filePath`, so no resources are declared).
+    @Test func committedSeedsRunThroughThePath() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Fuzz/corpus/seed")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.count >= 10)
+        for name in names {
+            let bytes = try Array(Data(contentsOf: folder.appendingPathComponent(name)))
+            #expect(FuzzPath.run(bytes) > 0, "\(name) produced nothing")
+        }
+    }
+
+    /// The copy of the path below is the fuzz target's, word for word.
+    @Test func pathIsTheFuzzTargets() throws {
+        let tests = URL(fileURLWithPath: #filePath)
+        let target = tests.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Sources/ContractFuzz/FuzzPath.swift")
+        func body(_ url: URL) throws -> Substring? {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return text.range(of: "\nenum FuzzPath {").map { text[$0.lowerBound...] }
+        }
+        let copy = try #require(try body(tests))
+        let original = try #require(try body(target))
+        #expect(copy == original, "FuzzRegressionTests.swift's FuzzPath differs from Fuzz/Sources/ContractFuzz/FuzzPath.swift")
+    }
+
+    /// The fuzz target's input format: `#%file` lines split files, `#%acronyms` lines configure.
+    @Test func inputsSplitIntoFiles() {
+        let (files, acronyms) = FuzzPath.split(Array("#%acronyms ID URL\n#%file A.contract.yaml\na: 1\n#%file B.contract.yaml\nb: 2\n".utf8))
+        #expect(files.map(\.name) == ["A.contract.yaml", "B.contract.yaml"])
+        #expect(files.map { String(decoding: $0.bytes, as: UTF8.self) } == ["a: 1\n", "b: 2\n"])
+        #expect(acronyms == ["ID", "URL"])
+        let single = FuzzPath.split(Array("contract: 1".utf8)).files
+        #expect(single.count == 1 && single[0].name == "Example.contract.yaml")
+    }
+}
+
+// MARK: - The fuzz target's path
+
+/// A copy of `Fuzz/Sources/ContractFuzz/FuzzPath.swift` (the fuzz target is a package of its
+/// own, so the two cannot share a file): change both together.
+///
+/// An input is one contract file, or several: a line `#%file NAME` starts a new file named NAME
+/// (so the set rules — duplicate codes, clashing names — see more than one file), and a line
+/// `#%acronyms ID URL` configures acronyms as `.contractc.yaml` would; neither line is part of a
+/// file. Both are YAML comments, so an input without them is exactly one contract file.
+enum FuzzPath {
+    /// At most this many files per input.
+    static let maxFiles = 8
+
+    /// Every rule on: default severities, and rules that are off by default as warnings (so the
+    /// error count is the one of a default configuration).
+    static let allRules: [String: Severity?] = Dictionary(
+        uniqueKeysWithValues: RuleRegistry.descriptions.map { ($0.id, .some($0.defaultSeverity ?? .warning)) })
+
+    static let swift = try? SwiftGenerator()
+    static let catalogue = try? CatalogueGenerator()
+
+    /// Runs one input; returns the number of diagnostics and generated files (so nothing is
+    /// optimised away).
+    @discardableResult
+    static func run(_ bytes: [UInt8]) -> Int {
+        let (sources, acronyms) = split(bytes)
+        let settings = LintSettings(severities: allRules, options: RuleOptions(acronyms: acronyms))
+
+        // parse → model → file rules → set rules, as `LintDriver` does.
+        let files = sources.map { Linter.read(path: $0.name, bytes: $0.bytes) }
+        var diagnostics = files.flatMap { Linter.check($0, settings: settings) }
+        diagnostics += Linter.checkSet(files, settings: { _ in settings })
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        var produced = diagnostics.count
+        // SARIF is left out: it writes the description of every rule each time (a third of the
+        // time per input) and its results go through the same JSON writer as `json`.
+        for format in ReportFormat.allCases where format != .sarif {
+            produced += Reporter.render(diagnostics, files: files.map(\.path), format: format).utf8.count
+        }
+        produced += Reporter.summary(diagnostics, fileCount: files.count).utf8.count
+
+        // Generation. `generate`, `catalogue` and `openapi` reach the generators only with no
+        // error — but `.contractc.yaml` can switch every rule off, so any contract the reader
+        // makes can get there: every one is generated, lint-clean or not.
+        let contracts = files.compactMap(\.contract)
+        var services: [CatalogueService] = []
+        var documents: [String: String] = [:]
+        for contract in contracts {
+            produced += SwiftGenerator.declaredNames(contract).count
+            if let swift, let file = try? swift.generate(contract) { produced += file.contents.utf8.count }
+            if let document = try? OpenAPIGenerator().generate(contract) {
+                produced += document.contents.utf8.count
+                if let interface = contract.interface?.value { documents[interface] = "openapi/" + document.path }
+            }
+            let source = CatalogueSource(file: contract.file, sha256: String(repeating: "0", count: 64))
+            if let service = try? CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:)) {
+                services.append(service)
+            }
+        }
+        if let catalogue, !services.isEmpty, let published = try? catalogue.generate(services, openAPIDocuments: documents) {
+            produced += published.reduce(0) { $0 + $1.contents.utf8.count }
+        }
+        return produced
+    }
+
+    /// The files of an input, split at `#%file NAME` lines, and the acronyms of `#%acronyms` lines.
+    static func split(_ bytes: [UInt8]) -> (files: [(name: String, bytes: [UInt8])], acronyms: Set<String>) {
+        let fileMarker = Array("#%file ".utf8)
+        let acronymMarker = Array("#%acronyms ".utf8)
+        var files: [(name: String, bytes: [UInt8])] = []
+        var acronyms = Set<String>()
+        var name = "Example.contract.yaml"
+        var current: [UInt8] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let line = bytes[start..<end]
+            let next = min(end + 1, bytes.count)
+            if line.starts(with: fileMarker) && files.count < maxFiles - 1 {
+                // A marker before any content names the first file.
+                if !(files.isEmpty && current.isEmpty) {
+                    files.append((name, current))
+                    current = []
+                }
+                let written = String(decoding: line.dropFirst(fileMarker.count).prefix(200), as: UTF8.self)
+                name = written.isEmpty ? "File\(files.count).contract.yaml" : written
+            } else if line.starts(with: acronymMarker) {
+                let words = String(decoding: line.dropFirst(acronymMarker.count), as: UTF8.self).split(separator: " ")
+                acronyms.formUnion(words.prefix(16).map(String.init))
+            } else {
+                current += bytes[start..<next]
+            }
+            start = next
+        }
+        files.append((name, current))
+        // Two files of one name would be one file twice; the compiler never sees that.
+        var seen = Set<String>()
+        for index in files.indices where !seen.insert(files[index].name).inserted {
+            files[index].name = "Dup\(index)-" + files[index].name
+        }
+        return (files, acronyms)
+    }
+}
