@@ -1,0 +1,110 @@
+import ContractCompiler
+import ContractGenerators
+import ContractModel
+import ContractRules
+import ContractSyntax
+
+/// The whole path of `contractc` from bytes to diagnostics and generated text, in memory.
+///
+/// `Tests/ContractRulesTests/FuzzRegressionTests.swift` holds a copy of this enum so that every
+/// input the fuzzer found runs through the same path in `swift test`: change both together.
+///
+/// An input is one contract file, or several: a line `#%file NAME` starts a new file named NAME
+/// (so the set rules — duplicate codes, clashing names — see more than one file), and a line
+/// `#%acronyms ID URL` configures acronyms as `.contractc.yaml` would; neither line is part of a
+/// file. Both are YAML comments, so an input without them is exactly one contract file.
+enum FuzzPath {
+    /// At most this many files per input.
+    static let maxFiles = 8
+
+    /// Every rule on: default severities, and rules that are off by default as warnings (so the
+    /// error count is the one of a default configuration).
+    static let allRules: [String: Severity?] = Dictionary(
+        uniqueKeysWithValues: RuleRegistry.descriptions.map { ($0.id, .some($0.defaultSeverity ?? .warning)) })
+
+    static let swift = try? SwiftGenerator()
+    static let catalogue = try? CatalogueGenerator()
+
+    /// Runs one input; returns the number of diagnostics and generated files (so nothing is
+    /// optimised away).
+    @discardableResult
+    static func run(_ bytes: [UInt8]) -> Int {
+        let (sources, acronyms) = split(bytes)
+        let settings = LintSettings(severities: allRules, options: RuleOptions(acronyms: acronyms))
+
+        // parse → model → file rules → set rules, as `LintDriver` does.
+        let files = sources.map { Linter.read(path: $0.name, bytes: $0.bytes) }
+        var diagnostics = files.flatMap { Linter.check($0, settings: settings) }
+        diagnostics += Linter.checkSet(files, settings: { _ in settings })
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        var produced = diagnostics.count
+        // SARIF is left out: it writes the description of every rule each time (a third of the
+        // time per input) and its results go through the same JSON writer as `json`.
+        for format in ReportFormat.allCases where format != .sarif {
+            produced += Reporter.render(diagnostics, files: files.map(\.path), format: format).utf8.count
+        }
+        produced += Reporter.summary(diagnostics, fileCount: files.count).utf8.count
+
+        // Generation. `generate`, `catalogue` and `openapi` reach the generators only with no
+        // error — but `.contractc.yaml` can switch every rule off, so any contract the reader
+        // makes can get there: every one is generated, lint-clean or not.
+        let contracts = files.compactMap(\.contract)
+        var services: [CatalogueService] = []
+        var documents: [String: String] = [:]
+        for contract in contracts {
+            produced += SwiftGenerator.declaredNames(contract).count
+            if let swift, let file = try? swift.generate(contract) { produced += file.contents.utf8.count }
+            if let document = try? OpenAPIGenerator().generate(contract) {
+                produced += document.contents.utf8.count
+                if let interface = contract.interface?.value { documents[interface] = "openapi/" + document.path }
+            }
+            let source = CatalogueSource(file: contract.file, sha256: String(repeating: "0", count: 64))
+            if let service = try? CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:)) {
+                services.append(service)
+            }
+        }
+        if let catalogue, !services.isEmpty, let published = try? catalogue.generate(services, openAPIDocuments: documents) {
+            produced += published.reduce(0) { $0 + $1.contents.utf8.count }
+        }
+        return produced
+    }
+
+    /// The files of an input, split at `#%file NAME` lines, and the acronyms of `#%acronyms` lines.
+    static func split(_ bytes: [UInt8]) -> (files: [(name: String, bytes: [UInt8])], acronyms: Set<String>) {
+        let fileMarker = Array("#%file ".utf8)
+        let acronymMarker = Array("#%acronyms ".utf8)
+        var files: [(name: String, bytes: [UInt8])] = []
+        var acronyms = Set<String>()
+        var name = "Example.contract.yaml"
+        var current: [UInt8] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let line = bytes[start..<end]
+            let next = min(end + 1, bytes.count)
+            if line.starts(with: fileMarker) && files.count < maxFiles - 1 {
+                // A marker before any content names the first file.
+                if !(files.isEmpty && current.isEmpty) {
+                    files.append((name, current))
+                    current = []
+                }
+                let written = String(decoding: line.dropFirst(fileMarker.count).prefix(200), as: UTF8.self)
+                name = written.isEmpty ? "File\(files.count).contract.yaml" : written
+            } else if line.starts(with: acronymMarker) {
+                let words = String(decoding: line.dropFirst(acronymMarker.count), as: UTF8.self).split(separator: " ")
+                acronyms.formUnion(words.prefix(16).map(String.init))
+            } else {
+                current += bytes[start..<next]
+            }
+            start = next
+        }
+        files.append((name, current))
+        // Two files of one name would be one file twice; the compiler never sees that.
+        var seen = Set<String>()
+        for index in files.indices where !seen.insert(files[index].name).inserted {
+            files[index].name = "Dup\(index)-" + files[index].name
+        }
+        return (files, acronyms)
+    }
+}
