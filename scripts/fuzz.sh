@@ -55,29 +55,36 @@ options=(
 if [ "$workers" -gt 1 ]; then options+=(-fork="$workers"); fi
 
 # The working corpus comes first: libFuzzer writes new inputs into the first folder only.
+# SWIFT_BACKTRACE=enable=no: on a Swift trap the runtime's backtracer (swift-backtrace) would take
+# the signal before libFuzzer does, and it was seen to hang there; off, libFuzzer reports the
+# "deadly signal" with the stack and writes the crash input.
 echo "== fuzzing for $seconds s ($workers worker(s))"
 log=$scratch/fuzz.log
+fuzz_start=$(date +%s)
 set +e
-"$binary" "${options[@]}" "$@" "$scratch/corpus" Fuzz/corpus/seed "$scratch/seeds" "$scratch/seeds/rules" >"$log" 2>&1
+SWIFT_BACKTRACE=enable=no "$binary" "${options[@]}" "$@" "$scratch/corpus" Fuzz/corpus/seed "$scratch/seeds" "$scratch/seeds/rules" >"$log" 2>&1
 status=$?
 set -e
 
-grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|^INFO: (fuzzed|exiting)" "$log" | tail -n 3 || true
-executions=$(grep -oE "stat::number_of_executed_units: [0-9]+" "$log" | awk '{s += $2} END {print s + 0}')
-if [ "$executions" -eq 0 ]; then
+grep -E "^INFO: Seed:|^#[0-9]+[[:space:]]+(INITED|DONE)|^INFO: (fuzzed|exiting)" "$log" | tail -n 4 || true
+# (Each look-up may find nothing, e.g. after a crash before the first status line.)
+executions=$(grep -oE "stat::number_of_executed_units: [0-9]+" "$log" | awk '{s += $2} END {print s + 0}' || true)
+if [ "${executions:-0}" -eq 0 ]; then
     # -fork prints no final stats: take the last status line's #N.
-    executions=$(grep -oE "^#[0-9]+" "$log" | tail -n 1 | tr -d '#')
+    executions=$(grep -oE "^#[0-9]+" "$log" | tail -n 1 | tr -d '#' || true)
 fi
-elapsed=$(grep -oE "^Done [0-9]+ runs in [0-9]+ second" "$log" | awk '{print $5}' | tail -n 1)
-[ -n "$elapsed" ] || elapsed=$(grep -oE "^INFO: exiting: [0-9]+ time: [0-9]+s" "$log" | grep -oE "[0-9]+s$" | tr -d s | tail -n 1)
+elapsed=$(grep -oE "^Done [0-9]+ runs in [0-9]+ second" "$log" | awk '{print $5}' | tail -n 1 || true)
+if [ -z "$elapsed" ]; then
+    elapsed=$(grep -oE "^INFO: exiting: [0-9]+ time: [0-9]+s" "$log" | grep -oE "[0-9]+s$" | tr -d s | tail -n 1 || true)
+fi
 echo "executions: ${executions:-0}"
-echo "time: ${elapsed:-?} s"
+echo "time: ${elapsed:-$(($(date +%s) - fuzz_start))} s"
 echo "corpus: $(find "$scratch/corpus" -type f | wc -l) inputs in $scratch/corpus"
 
 if [ "$status" -ne 0 ]; then
     echo "== libFuzzer found a problem (exit $status): the log says" >&2
-    grep -E "ERROR|SUMMARY|Fatal error|Test unit written|artifact_prefix|deadly signal|timeout|out-of-memory|leak" "$log" | head -n 20 >&2
-    grep -A 40 -m 1 -E "==ERROR|Fatal error|Crash|deadly signal" "$log" | head -n 60 >&2
+    grep -E "ERROR|SUMMARY|Fatal error|Test unit written|deadly signal|timeout|out-of-memory|leak" "$log" | head -n 20 >&2 || true
+    grep -A 40 -m 1 -E "Swift runtime failure|==ERROR" "$log" | head -n 60 >&2 || true
     echo "full log: $log; inputs in $scratch/artifacts/" >&2
     exit "$status"
 fi

@@ -19,6 +19,15 @@ struct FuzzRegressionTests {
     }
 
     static let findings: [Finding] = [
+        // OpenAPI `maxLength` of a binary, ((bytes + 2) / 3) * 4, overflowed and trapped for a
+        // byte count near Int.max (minimised by libFuzzer's -minimize_crash=1):
+        //   interface: e / protocol: HTTP / methods: - name: 䑘, parameters: - name: e,
+        //   type: BY9223372036854775807
+        Finding(name: "binary byte count near Int.max (minimised)",
+                base64: "aW50ZXJmYWNlOiBlCnByb3RvY29sOiBIVFRQCm1ldGhvZHM6CiAgLSBuYW1lOiDkkZgKICAgIHBhcmFtZXRlcnM6CiAgICAgIC0gbmFtZTogZQogICAgICAgIHR5cGU6IEJZOTIyMzM3MjAzNjg1NDc3NTgwNw=="),
+        // The same in a lint-clean contract: `contractc openapi` and `catalogue` died on it.
+        Finding(name: "binary byte count near Int.max (lint-clean contract)",
+                base64: "Y29udHJhY3Q6IDEKaW50ZXJmYWNlOiBQZXJzb25JbmZvUXVlcnkKY29kZTogIjExMDEiCnRpdGxlOiDlj4Lkv53kurrlkZjkv6Hmga/mn6Xor6IKdmVyc2lvbjogMS4wLjAKb3duZXI6IOaIkOmDveW4guS6uuWKm+i1hOa6kOWSjOekvuS8muS/nemanOWxgOS/oeaBr+S4reW/gwpjbGFzc2lmaWNhdGlvbjoKICByZXNvdXJjZTogZ2VuZXJhbAogIHNlcnZpY2U6IGJhc2ljUXVlcnkKICBjb250ZW50OiBiYXNpY0luZm9RdWVyeQpwcm90b2NvbDogSFRUUFMKZW5kcG9pbnQ6CiAgYWRkcmVzczogaHR0cHM6Ly9ocnNzLmV4YW1wbGUuY24vYXBpL3BlcnNvbgogIGhvc3Rpbmc6IGxvY2FsCiAgaW5zcGVjdGlvbjogUDFECnNoYXJpbmc6CiAgbGV2ZWw6IHVuY29uZGl0aW9uYWwKZXhjaGFuZ2U6IGludGVyZmFjZQptZXRob2RzOgogIC0gbmFtZTogcXVlcnlQZXJzb24KICAgIHN1bW1hcnk6IOaMieWFrOawkei6q+S7veWPt+eggeafpeivouWPguS/neS6uuWRmAogICAgcGFyYW1ldGVyczoKICAgICAgLSBuYW1lOiBpZE51bWJlcgogICAgICAgIHR5cGU6IEJZOTIyMzM3MjAzNjg1NDc3NTgwNwogICAgICAgIGRlc2NyaXB0aW9uOiDnhafniYcKICAgIHJldHVybnM6CiAgICAgIHR5cGU6IFBlcnNvbkluZm8KICAgICAgZGVzY3JpcHRpb246IOWPguS/neS6uuWRmOWfuuehgOS/oeaBrwogICAgICBjb2RlczoKICAgICAgICAtIGNvZGU6IDAKICAgICAgICAgIG5hbWU6IHN1Y2Nlc3MKICAgICAgICAgIG1lYW5pbmc6IOafpeivouaIkOWKnwp0eXBlczoKICBQZXJzb25JbmZvOgogICAgZGVzY3JpcHRpb246IOWPguS/neS6uuWRmOWfuuehgOS/oeaBrwogICAgZmllbGRzOgogICAgICAtIG5hbWU6IGZ1bGxOYW1lCiAgICAgICAgdHlwZTogc3RyaW5nCiAgICAgICAgbGVuZ3RoOiA1MAogICAgICAgIGRlc2NyaXB0aW9uOiDlp5PlkI0KICAgICAgICBtYXNraW5nOiBuYW1lCg=="),
     ]
 
     @Test("a fuzz finding runs through the whole path", arguments: findings)
@@ -28,6 +37,15 @@ struct FuzzRegressionTests {
         let clock = ContinuousClock()
         let elapsed = clock.measure { FuzzPath.run(bytes) }
         #expect(elapsed < .seconds(10), "\(finding.name) took \(elapsed)")
+    }
+
+    /// The lint-clean contract of the binary finding gets its document, with the largest bound.
+    @Test func hugeBinaryIsLintCleanAndPublished() throws {
+        let text = try #require(Self.findings.last.map { String(decoding: $0.bytes, as: UTF8.self) })
+        #expect(Linter.lint([("PersonInfoQuery.contract.yaml", text)]).filter { $0.severity == .error }.isEmpty)
+        let contract = try #require(Linter.read(path: "PersonInfoQuery.contract.yaml", bytes: Array(text.utf8)).contract)
+        let document = try #require(try OpenAPIGenerator().generate(contract))
+        #expect(document.contents.contains("\"maxLength\": 9223372036854775807"))
     }
 
     /// The seeds in `Fuzz/corpus/seed/` (found through `#filePath`, so no resources are declared).

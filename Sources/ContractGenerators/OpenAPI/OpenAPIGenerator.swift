@@ -333,7 +333,7 @@ struct OpenAPITranslator {
                        ("maximum", .number(bound)), ("multipleOf", .number(step))]
         case .binary(let bytes):
             schema += [("type", .string("string")), ("contentEncoding", .string("base64")),
-                       ("maxLength", .int(((bytes + 2) / 3) * 4))]
+                       ("maxLength", .int(Self.base64Length(bytes)))]
         case .boolean:
             schema.append(("type", .string("boolean")))
         case .date:
@@ -353,4 +353,15 @@ struct OpenAPITranslator {
 
     /// `n` nines: the largest number of `n` digits.
     static func nines(_ n: Int) -> String { String(repeating: "9", count: max(1, n)) }
+
+    /// The base64 length of `bytes` bytes, 4⌈bytes/3⌉, or `Int.max` when that does not fit.
+    ///
+    /// Fuzzing finding: `((bytes + 2) / 3) * 4` overflowed — a trap that killed `contractc openapi`
+    /// and `contractc catalogue` — for a lint-clean `type: BY9223372036854775807` (any byte
+    /// count above about 6.9·10¹⁸); see docs/fuzzing.md.
+    static func base64Length(_ bytes: Int) -> Int {
+        let groups = bytes / 3 + (bytes % 3 == 0 ? 0 : 1)
+        let (length, overflow) = groups.multipliedReportingOverflow(by: 4)
+        return overflow ? Int.max : length
+    }
 }
