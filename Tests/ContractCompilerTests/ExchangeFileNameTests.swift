@@ -128,33 +128,8 @@ enum FilesCLI {
     /// Runs the binary. The waiting happens on Dispatch threads, never on Swift concurrency's
     /// cooperative pool (one thread per core), so other tests keep running meanwhile.
     static func run(_ arguments: [String], in directory: URL) async throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let group = DispatchGroup()
-                nonisolated(unsafe) var outData = Data()
-                group.enter()
-                DispatchQueue.global().async {
-                    outData = out.fileHandleForReading.readDataToEndOfFile()
-                    group.leave()
-                }
-                let errData = err.fileHandleForReading.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                continuation.resume(returning: Output(
-                    stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                    status: process.terminationStatus))
-            }
-        }
+        let r = try await ProcessRunner.run(binary, arguments, in: directory)
+        return Output(stdout: r.stdout, stderr: r.stderr, status: r.status)
     }
 
     static func temporaryFolder(_ name: String = #function) throws -> URL {
