@@ -75,7 +75,8 @@ public enum CodesDriver {
             }
         }
         result.toolProblems += resolver.problems
-        for assignment in ServiceCodeAllocator.assign(contracts) {
+        let assignments = resolver.partition(contracts, path: \.file).flatMap { ServiceCodeAllocator.assign($0.items) }
+        for assignment in assignments {
             let member = assignment.member
             guard let code = assignment.code else {
                 result.diagnostics.append(Diagnostic(file: member.file, place: member.place, severity: .error,

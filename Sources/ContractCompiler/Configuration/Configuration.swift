@@ -3,7 +3,8 @@ import ContractRules
 import ContractSyntax
 import Foundation
 
-/// The settings of a `.contractc.yaml`: rule severities, excluded paths and acronyms.
+/// The settings of a `.contractc.yaml`: rule severities, excluded paths, acronyms and the
+/// catalogue its folder publishes.
 public struct Configuration: Sendable {
     /// The configuration's file name.
     public static let fileName = ".contractc.yaml"
@@ -18,6 +19,11 @@ public struct Configuration: Sendable {
     public var exclude: [Glob] = []
     /// `acronyms:` — whole-capital words naming rules accept.
     public var acronyms: [String] = []
+    /// `catalogue:` — the name of the catalogue this folder (with its sub-folders) publishes on
+    /// its own. Service codes are unique within one catalogue, so a repository holding several
+    /// (a city's and each district's, say) numbers each one separately. Nil: the folder belongs
+    /// to the catalogue of the nearest folder above that names one, or to the run's own.
+    public var catalogue: String?
 
     /// Creates an empty configuration rooted at a folder.
     public init(root: String) { self.root = root }
@@ -54,10 +60,10 @@ public struct Configuration: Sendable {
         guard let root = document.root else { return (config, problems) }
         if let s = root.scalar, s.kind == .null { return (config, problems) }
         guard let entries = root.entries else {
-            problem(root.place, "a configuration is a mapping with 'rules', 'exclude' and 'acronyms', not \(root.kindDescription)")
+            problem(root.place, "a configuration is a mapping with 'rules', 'exclude', 'acronyms' and 'catalogue', not \(root.kindDescription)")
             return (config, problems)
         }
-        let known = ["rules", "exclude", "acronyms"]
+        let known = ["rules", "exclude", "acronyms", "catalogue"]
         let ids = RuleRegistry.ids
         for entry in entries {
             switch entry.key {
@@ -110,9 +116,17 @@ public struct Configuration: Sendable {
                         }
                     }
                 }
+            case "catalogue":
+                guard let s = entry.value.scalar, s.kind != .null, !s.text.trimmingCharacters(in: .whitespaces).isEmpty,
+                    entry.value.items == nil, entry.value.entries == nil
+                else {
+                    problem(entry.value.place, "'catalogue' is the name of the catalogue this folder publishes, e.g. 'catalogue: 成都市本级'")
+                    continue
+                }
+                config.catalogue = s.text
             default:
                 let suggestion = Suggestion.closest(to: entry.key, in: known)
-                problem(entry.keyPlace, "unknown key '\(entry.key)' in \(fileName)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; known keys are rules, exclude, acronyms"))
+                problem(entry.keyPlace, "unknown key '\(entry.key)' in \(fileName)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; known keys are rules, exclude, acronyms, catalogue"))
             }
         }
         return (config, problems)
@@ -122,6 +136,20 @@ public struct Configuration: Sendable {
 extension Suggestion {
     static func didYouMeanRule(_ id: String, _ ids: [String]) -> String {
         closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+    }
+}
+
+/// A catalogue published on its own: named by `catalogue:` in the `.contractc.yaml` of its folder.
+public struct CatalogueScope: Sendable, Hashable {
+    /// The catalogue's name.
+    public var name: String
+    /// The folder (absolute) whose configuration names it.
+    public var root: String
+
+    /// Creates a scope.
+    public init(name: String, root: String) {
+        self.name = name
+        self.root = root
     }
 }
 
@@ -143,6 +171,35 @@ public final class ConfigurationResolver: @unchecked Sendable {
         if let explicit { return explicit }
         let folder = (Configuration.absolute(path) as NSString).deletingLastPathComponent
         return configuration(forFolder: folder) ?? Configuration(root: folder)
+    }
+
+    /// The catalogue a file belongs to: the nearest `.contractc.yaml` in its folder or above that
+    /// names one (`catalogue:`), or nil for the run's own catalogue. With `--config`, that
+    /// file's catalogue for every file.
+    public func catalogue(forFile path: String) -> CatalogueScope? {
+        if let explicit {
+            return explicit.catalogue.map { CatalogueScope(name: $0, root: explicit.root) }
+        }
+        var folder = (Configuration.absolute(path) as NSString).deletingLastPathComponent
+        while let config = configuration(forFolder: folder) {
+            if let name = config.catalogue { return CatalogueScope(name: name, root: config.root) }
+            let parent = (config.root as NSString).deletingLastPathComponent
+            guard parent != config.root, !parent.isEmpty else { return nil }
+            folder = parent
+        }
+        return nil
+    }
+
+    /// Splits items into the catalogues their files belong to: the run's own (nil) first, then
+    /// the named ones by folder. Each keeps the items' order. Rules over a whole set and code
+    /// assignment run once per catalogue.
+    public func partition<Item>(_ items: [Item], path: (Item) -> String) -> [(scope: CatalogueScope?, items: [Item])] {
+        var groups: [String: (scope: CatalogueScope?, items: [Item])] = [:]
+        for item in items {
+            let scope = catalogue(forFile: path(item))
+            groups[scope?.root ?? "", default: (scope, [])].items.append(item)
+        }
+        return groups.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
     }
 
     private func configuration(forFolder folder: String) -> Configuration? {

@@ -39,7 +39,9 @@ public enum LintDriver {
         let files = readAndCheck(found.files, limits: limits, resolver: resolver)
         var diagnostics = files.flatMap(\.diagnostics)
         let checked = files.map(\.file)
-        diagnostics += Linter.checkSet(checked) { resolver.configuration(forFile: $0).settings }
+        for catalogue in resolver.partition(checked, path: \.path) {
+            diagnostics += Linter.checkSet(catalogue.items) { resolver.configuration(forFile: $0).settings }
+        }
         var toolProblems = found.problems + resolver.problems
         toolProblems += diagnostics.filter { $0.rule == "file-unreadable" }
         diagnostics.removeAll { $0.rule == "file-unreadable" }

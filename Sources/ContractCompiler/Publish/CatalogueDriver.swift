@@ -106,53 +106,76 @@ public enum CatalogueDriver {
             return run
         }
 
-        let contracts = lint.files.compactMap(\.contract)
         let base = workingDirectory ?? FileManager.default.currentDirectoryPath
+        let contracts = lint.files.compactMap(\.contract)
+        // One catalogue per `catalogue:` scope; with more than one, each goes to a folder of the
+        // output named after its scope's folder (the run's own catalogue stays at the top).
+        let catalogues = resolver.partition(contracts, path: \.file)
+        var folders: [String: CatalogueScope] = [:]
         var problems = Publishing.conflicts(contracts)
-        var services: [CatalogueService] = []
-        var documents: [GeneratedFile] = []
-        var documentPaths: [String: String] = [:]
+        var services: [(folder: String, services: [CatalogueService], documents: [String: String])] = []
+        var files: [GeneratedFile] = []
         let openAPI = OpenAPIGenerator()
-        for contract in contracts {
-            let bytes: [UInt8]
-            switch FileSystem.read(contract.file, limit: limits.maxBytes) {
-            case .bytes(let read): bytes = read
-            case .tooLarge(let size):
-                run.toolProblems.append(Publishing.toolProblem(contract.file, "the file grew to \(size) bytes while publishing"))
-                continue
-            case .failed(let why):
-                run.toolProblems.append(Publishing.toolProblem(contract.file, "cannot read the file: \(why)"))
-                continue
-            }
-            let source = CatalogueSource(file: Publishing.relativePath(contract.file, to: base), sha256: SHA256.hex(bytes))
-            do {
-                let service = try CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:))
-                services.append(service)
-                if let document = try openAPI.generate(contract) {
-                    let path = openAPIFolder + "/" + document.path
-                    documents.append(GeneratedFile(path: path, contents: document.contents))
-                    documentPaths[service.interface] = path
+        for catalogue in catalogues {
+            var folder = ""
+            if let scope = catalogue.scope, catalogues.count > 1 {
+                folder = (scope.root as NSString).lastPathComponent + "/"
+                if let other = folders[folder] {
+                    run.toolProblems.append(Publishing.toolProblem(ConfigurationResolver.display(scope.root + "/" + Configuration.fileName),
+                        "catalogue '\(scope.name)' would be published into '\(folder)' like catalogue '\(other.name)' of \(ConfigurationResolver.display(other.root)); give the catalogues' folders different names"))
+                    continue
                 }
-            } catch let failure as GenerationFailure {
-                problems += failure.diagnostics
-            } catch {
-                run.toolProblems.append(Publishing.toolProblem(contract.file, String(describing: error)))
+                folders[folder] = scope
             }
+            var published: [CatalogueService] = []
+            var documentPaths: [String: String] = [:]
+            for contract in catalogue.items {
+                let bytes: [UInt8]
+                switch FileSystem.read(contract.file, limit: limits.maxBytes) {
+                case .bytes(let read): bytes = read
+                case .tooLarge(let size):
+                    run.toolProblems.append(Publishing.toolProblem(contract.file, "the file grew to \(size) bytes while publishing"))
+                    continue
+                case .failed(let why):
+                    run.toolProblems.append(Publishing.toolProblem(contract.file, "cannot read the file: \(why)"))
+                    continue
+                }
+                let source = CatalogueSource(file: Publishing.relativePath(contract.file, to: base), sha256: SHA256.hex(bytes))
+                do {
+                    let service = try CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:))
+                    published.append(service)
+                    if let document = try openAPI.generate(contract) {
+                        let path = openAPIFolder + "/" + document.path
+                        files.append(GeneratedFile(path: folder + path, contents: document.contents))
+                        documentPaths[service.interface] = path
+                    }
+                } catch let failure as GenerationFailure {
+                    problems += failure.diagnostics
+                } catch {
+                    run.toolProblems.append(Publishing.toolProblem(contract.file, String(describing: error)))
+                }
+            }
+            services.append((folder, published, documentPaths))
         }
         run.diagnostics = (run.diagnostics + problems).sorted(by: Diagnostic.reportOrder)
         guard run.toolProblems.isEmpty, run.errorCount == 0 else { return run }
 
         do {
-            run.files = try generator.generate(services, openAPIDocuments: documentPaths) + documents
+            for catalogue in services {
+                files += try generator.generate(catalogue.services, openAPIDocuments: catalogue.documents).map {
+                    GeneratedFile(path: catalogue.folder + $0.path, contents: $0.contents)
+                }
+            }
         } catch {
             run.toolProblems.append(Publishing.toolProblem(templates ?? "templates", String(describing: error)))
             return run
         }
-        run.serviceCount = services.count
-        Publishing.write(&run, pruning: [
-            (CatalogueGenerator.backstageFolder, ".yaml"),
-            (openAPIFolder, ".openapi.json"),
-        ])
+        run.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        run.serviceCount = services.reduce(0) { $0 + $1.services.count }
+        Publishing.write(&run, pruning: services.flatMap { catalogue in [
+            (catalogue.folder + CatalogueGenerator.backstageFolder, ".yaml"),
+            (catalogue.folder + openAPIFolder, ".openapi.json"),
+        ] })
         return run
     }
 }
