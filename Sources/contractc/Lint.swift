@@ -22,12 +22,24 @@ struct Lint: ParsableCommand {
     @Flag(help: "Treat warnings as errors for the exit code.")
     var strict = false
 
+    @Flag(help: ArgumentHelp(
+        "Check only the contracts git reports as changed (staged, unstaged, untracked); duplicate codes are still checked across all.",
+        discussion: "Unchanged contracts are read from a cache in .build/contractc-cache/ of the repository, valid while their content hash matches."))
+    var changed = false
+
     func run() throws {
-        let run = LintDriver.run(paths: paths.isEmpty ? ["."] : paths)
+        let run: LintRun
+        if changed {
+            let outcome = ChangedLint.run(paths: paths.isEmpty ? ["."] : paths)
+            run = outcome.lint
+            if run.toolProblems.isEmpty { writeErr("contractc: \(outcome.summary)\n") }
+        } else {
+            run = LintDriver.run(paths: paths.isEmpty ? ["."] : paths, keepModels: false)
+        }
         for problem in run.toolProblems {
             writeErr(Reporter.line(problem) + "\n")
         }
-        if run.files.isEmpty && run.toolProblems.isEmpty {
+        if run.files.isEmpty && run.toolProblems.isEmpty && !changed {
             writeErr("contractc: no contracts (*.contract.yaml) found under \((paths.isEmpty ? ["."] : paths).joined(separator: " "))\n")
         }
         writeOut(Reporter.render(run.diagnostics, files: run.files.map(\.path), format: format))

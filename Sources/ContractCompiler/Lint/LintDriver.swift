@@ -9,7 +9,8 @@ public struct LintRun: Sendable {
     /// Problems that stop the command from doing its job (bad paths, bad configuration,
     /// unreadable files): they make the exit code 2.
     public var toolProblems: [Diagnostic]
-    /// The contract files checked.
+    /// The contract files checked: whole models, or only their ``SetView`` when the run was
+    /// asked not to keep models (plain `lint`, which needs no more once the rules have run).
     public var files: [CheckedFile]
 
     /// The number of errors.
@@ -32,17 +33,34 @@ public enum LintDriver {
     public static let toolRuleIDs: Set<String> = ["path-invalid", "config-invalid", "file-unreadable"]
 
     /// Lints every contract under `paths`.
-    public static func run(paths: [String], limits: SyntaxLimits = .standard, resolver: ConfigurationResolver = ConfigurationResolver()) -> LintRun {
-        let found = Discovery.find(paths) { path in
+    /// - Parameter keepModels: Whether ``LintRun/files`` keeps each contract's whole model (for
+    ///   the generators); false keeps only what the set rules need, so memory stays small.
+    public static func run(
+        paths: [String], limits: SyntaxLimits = .standard, resolver: ConfigurationResolver = ConfigurationResolver(),
+        keepModels: Bool = true
+    ) -> LintRun {
+        let found = discover(paths, resolver: resolver)
+        let files = readAndCheck(found.files, limits: limits, resolver: resolver, keepModels: keepModels)
+        return finish(files, problems: found.problems, resolver: resolver)
+    }
+
+    /// The contract files under `paths`, less those a configuration excludes.
+    static func discover(_ paths: [String], resolver: ConfigurationResolver) -> Discovery.Result {
+        Discovery.find(paths) { path in
             resolver.configuration(forFile: path.hasSuffix("/") ? path + "x" : path).excludes(path)
         }
-        let files = readAndCheck(found.files, limits: limits, resolver: resolver)
+    }
+
+    /// Runs the set rules once per catalogue over checked files and assembles the run.
+    static func finish(
+        _ files: [(file: CheckedFile, diagnostics: [Diagnostic])], problems: [Diagnostic], resolver: ConfigurationResolver
+    ) -> LintRun {
         var diagnostics = files.flatMap(\.diagnostics)
         let checked = files.map(\.file)
         for catalogue in resolver.partition(checked, path: \.path) {
             diagnostics += Linter.checkSet(catalogue.items) { resolver.configuration(forFile: $0).settings }
         }
-        var toolProblems = found.problems + resolver.problems
+        var toolProblems = problems + resolver.problems
         toolProblems += diagnostics.filter { $0.rule == "file-unreadable" }
         diagnostics.removeAll { $0.rule == "file-unreadable" }
         toolProblems = Array(Set(toolProblems)).sorted(by: Diagnostic.reportOrder)
@@ -50,7 +68,9 @@ public enum LintDriver {
     }
 
     /// Reads and checks files in parallel on all cores; results keep the input order.
-    static func readAndCheck(_ paths: [String], limits: SyntaxLimits, resolver: ConfigurationResolver) -> [(file: CheckedFile, diagnostics: [Diagnostic])] {
+    static func readAndCheck(
+        _ paths: [String], limits: SyntaxLimits, resolver: ConfigurationResolver, keepModels: Bool = true
+    ) -> [(file: CheckedFile, diagnostics: [Diagnostic])] {
         let results = ResultSlots<(file: CheckedFile, diagnostics: [Diagnostic])>(count: paths.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -59,7 +79,8 @@ public enum LintDriver {
                 let path = paths[i]
                 let file = load(path, limits: limits)
                 let settings = resolver.configuration(forFile: path).settings
-                results.set(i, (file, Linter.check(file, settings: settings)))
+                let diagnostics = Linter.check(file, settings: settings)
+                results.set(i, (keepModels ? file : SetView(file).checkedFile, diagnostics))
                 i += workers
             }
         }
