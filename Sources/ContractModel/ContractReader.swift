@@ -244,24 +244,35 @@ public struct ContractReader {
 
     /// The keys written with a value (an empty value reads as absent), plus the known key a
     /// misspelt one most likely means, so that a typo is reported once, by `unknown-key`.
-    private func written(_ keys: [String: MappingEntry], _ entries: [MappingEntry], known: [String]) -> Set<String> {
-        // Keys whose empty value the reader reports itself (`value-type`: a mapping, a list or a
-        // length was expected) stay written; an empty text value reads as absent.
-        let reportedWhenEmpty: Set<String> = known == ContractKeys.top
-            ? ["classification", "endpoint", "sharing", "files", "methods", "types"]
-            : (known == ContractKeys.files ? [] : ["http", "returns", "fields", "length"])
-        var result = Set(keys.filter { !isNull($0.value.value) || reportedWhenEmpty.contains($0.key) }.keys)
-        for entry in entries where !known.contains(entry.key) {
+    private func written(_ keys: KeyIndex, _ entries: [MappingEntry], known: [String]) -> Set<String> {
+        var result = Set<String>(minimumCapacity: keys.count)
+        for (key, entry) in keys where !isNull(entry.value) || Self.reportedWhenEmpty(key, known: known) {
+            result.insert(key)
+        }
+        for entry in entries where keys[entry.key] == nil && !known.contains(entry.key) {
             if let guess = Suggestion.closest(to: entry.key, in: known), keys[guess] == nil { result.insert(guess) }
         }
         return result
     }
 
-    private mutating func index(_ entries: [MappingEntry], known: [String], context: String) -> [String: MappingEntry] {
-        var result: [String: MappingEntry] = [:]
+    /// Keys whose empty value the reader reports itself (`value-type`: a mapping, a list or a
+    /// length was expected) stay written; an empty text value reads as absent.
+    private static func reportedWhenEmpty(_ key: String, known: [String]) -> Bool {
+        switch key {
+        case "endpoint", "sharing", "files", "methods", "types", "http", "returns", "fields", "length":
+            return true  // each of these is a key of one place only
+        case "classification":
+            return known.first == ContractKeys.top.first  // top level; that of `files:` is a text value
+        default:
+            return false
+        }
+    }
+
+    private mutating func index(_ entries: [MappingEntry], known: [String], context: String) -> KeyIndex {
+        var result = KeyIndex()
         for entry in entries {
             if known.contains(entry.key) {
-                result[entry.key] = entry
+                result.entries.append(entry)
             } else {
                 let suggestion = Suggestion.closest(to: entry.key, in: known)
                 var message = "unknown key '\(entry.key)' in \(context)"
@@ -356,5 +367,25 @@ public struct ContractReader {
             return nil
         }
         return Located(b, at: entry.value.place)
+    }
+}
+
+/// The known keys of one mapping. A mapping of a contract has a handful of keys, each once
+/// (the parser drops a repeated key), so a linear search beats hashing every key.
+struct KeyIndex: Sequence {
+    var entries: [MappingEntry] = []
+
+    subscript(key: String) -> MappingEntry? {
+        entries.first { $0.key == key }
+    }
+
+    /// The keys, in file order.
+    var keys: [String] { entries.map(\.key) }
+
+    /// The number of keys.
+    var count: Int { entries.count }
+
+    func makeIterator() -> some IteratorProtocol<(key: String, value: MappingEntry)> {
+        entries.lazy.map { (key: $0.key, value: $0) }.makeIterator()
     }
 }

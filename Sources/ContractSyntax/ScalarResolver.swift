@@ -5,6 +5,22 @@
 public enum ScalarResolver {
     /// Resolves a plain scalar's text to its kind.
     public static func resolve(_ text: String) -> ScalarKind {
+        // Fast path: most scalars of a contract are names and prose, which no YAML 1.1 form can
+        // start with. Only a first byte of a keyword (null, booleans, .inf/.nan), a sign or a
+        // digit can make a scalar anything but a string.
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            break
+        default:
+            return .string
+        }
+        // Keywords are at most 6 bytes (`+.inf`, `.nan`, `false`); longer text starting with a
+        // letter is a string.
+        if utf8.count > 6, first >= UInt8(ascii: "A") { return .string }
         switch text {
         case "", "~", "null", "Null", "NULL":
             return .null
@@ -18,7 +34,9 @@ public enum ScalarResolver {
         default:
             break
         }
-        let bytes = Array(text.utf8)
+        // Past the keywords, only a digit, a sign or a point can start a number.
+        guard first < UInt8(ascii: "A") else { return .string }
+        let bytes = Array(utf8)
         if isInteger(bytes) { return .integer }
         if isFloat(bytes) { return .float }
         return .string

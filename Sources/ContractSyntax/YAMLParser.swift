@@ -62,7 +62,19 @@ private final class Frame {
     var entries: [MappingEntry] = []
     var items: [YAMLNode] = []
     var pendingKey: (key: String, place: SourcePlace, duplicate: Bool)?
+    /// Keys seen, for duplicate detection: a linear search while the mapping is small (most are),
+    /// a dictionary once it is not, so that a huge mapping cannot make the reading quadratic.
     var keys: [String: SourcePlace] = [:]
+
+    func place(ofKey key: String) -> SourcePlace? {
+        if entries.count <= 16 && keys.isEmpty {
+            return entries.first { $0.key == key }?.keyPlace
+        }
+        if keys.isEmpty {
+            for entry in entries where keys[entry.key] == nil { keys[entry.key] = entry.keyPlace }
+        }
+        return keys[key]
+    }
 
     init(isMapping: Bool, place: SourcePlace, anchor: String?) {
         self.isMapping = isMapping
@@ -267,13 +279,13 @@ private struct TreeBuilder {
             problems.append(SyntaxProblem(.syntax, at: node.place, "a key must be a plain word, not \(node.kindDescription)"))
             return false
         }
-        if let first = top.keys[scalar.text] {
+        if let first = top.place(ofKey: scalar.text) {
             problems.append(SyntaxProblem(.duplicateKey, at: node.place,
                 "key '\(scalar.text)' is already defined at line \(first.line); remove one of them"))
             top.pendingKey = (scalar.text, node.place, true)
             return true
         }
-        top.keys[scalar.text] = node.place
+        if !top.keys.isEmpty { top.keys[scalar.text] = node.place }
         top.pendingKey = (scalar.text, node.place, false)
         return true
     }

@@ -169,8 +169,29 @@ public final class ConfigurationResolver: @unchecked Sendable {
     /// or an empty one rooted at the file's folder.
     public func configuration(forFile path: String) -> Configuration {
         if let explicit { return explicit }
-        let folder = (Configuration.absolute(path) as NSString).deletingLastPathComponent
+        let folder = absoluteFolder(ofFile: path)
         return configuration(forFolder: folder) ?? Configuration(root: folder)
+    }
+
+    private var absoluteFolders: [Substring: String] = [:]
+
+    /// The absolute, standardised folder of a file, cached by the folder as written: Foundation's
+    /// `standardizingPath` is slow, and every file of a folder asks for the same one.
+    func absoluteFolder(ofFile path: String) -> String {
+        let written = path.lastIndex(of: "/").map { path[..<$0] } ?? ""
+        lock.lock()
+        if let known = absoluteFolders[written] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let folder = written.isEmpty && !path.hasPrefix("/")
+            ? Configuration.absolute(".")
+            : Configuration.absolute(written.isEmpty ? "/" : String(written))
+        lock.lock()
+        absoluteFolders[written] = folder
+        lock.unlock()
+        return folder
     }
 
     /// The catalogue a file belongs to: the nearest `.contractc.yaml` in its folder or above that
@@ -180,7 +201,7 @@ public final class ConfigurationResolver: @unchecked Sendable {
         if let explicit {
             return explicit.catalogue.map { CatalogueScope(name: $0, root: explicit.root) }
         }
-        var folder = (Configuration.absolute(path) as NSString).deletingLastPathComponent
+        var folder = absoluteFolder(ofFile: path)
         while let config = configuration(forFolder: folder) {
             if let name = config.catalogue { return CatalogueScope(name: name, root: config.root) }
             let parent = (config.root as NSString).deletingLastPathComponent

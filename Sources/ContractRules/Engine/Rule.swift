@@ -17,22 +17,26 @@ public struct RuleDescription: Sendable {
     /// One paragraph: why, in terms of the standard.
     public var rationale: String
     /// Contracts that must raise this rule and nothing else.
-    public var bad: [RuleExample]
+    public var bad: [RuleExample] { makeBad() }
     /// Contracts that must raise nothing.
-    public var good: [RuleExample]
+    public var good: [RuleExample] { makeGood() }
+    /// The examples are built when asked for (by `explain`, the docs and the tests), not when a
+    /// lint run first touches the rule: building them all costs more than checking a contract.
+    private let makeBad: @Sendable () -> [RuleExample]
+    private let makeGood: @Sendable () -> [RuleExample]
 
     /// Creates a description.
     public init(
         id: String, severity: Severity?, clause: String, summary: String, rationale: String,
-        bad: [RuleExample], good: [RuleExample]
+        bad: @autoclosure @escaping @Sendable () -> [RuleExample], good: @autoclosure @escaping @Sendable () -> [RuleExample]
     ) {
         self.id = id
         self.defaultSeverity = severity
         self.clause = clause
         self.summary = summary
         self.rationale = rationale
-        self.bad = bad
-        self.good = good
+        self.makeBad = bad
+        self.makeGood = good
     }
 }
 

@@ -141,7 +141,7 @@ struct AddressParser {
         guard !scalars.isEmpty else {
             return fail(.empty, "the address is empty; write an absolute URL such as https://host/path", at: 0)
         }
-        if let i = scalars.firstIndex(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+        if let i = scalars.firstIndex(where: { $0.value <= 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && $0.properties.isWhitespace) }) {
             let hex = String(scalars[i].value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             let what = scalars[i] == " " ? "a space" : (scalars[i].properties.isWhitespace ? "white space (\(code))" : "a control character (\(code))")

@@ -13,6 +13,7 @@ public enum NamingStyle: Sendable {
 public enum Naming {
     /// Whether a name follows the style. Acronyms are whole-capital words accepted as one word.
     public static func isValid(_ name: String, _ style: NamingStyle, acronyms: Set<String>) -> Bool {
+        if isPlainlyValid(name, style) { return true }
         guard let first = name.unicodeScalars.first, isLetter(first),
             name.unicodeScalars.allSatisfy({ isLetter($0) || isDigit($0) })
         else { return false }
@@ -28,6 +29,27 @@ public enum Naming {
             return false
         }
         return true
+    }
+
+    /// The common case without splitting into words: ASCII letters and digits starting with a
+    /// letter of the style's case, and no two capitals in a row. Then every word is a capital
+    /// followed by lower case and digits (after a camelCase name's all-lower first word), which
+    /// ``isValid(_:_:acronyms:)`` accepts. False means "look closer", not "invalid".
+    static func isPlainlyValid(_ name: String, _ style: NamingStyle) -> Bool {
+        var previousUpper = false
+        var first = true
+        for b in name.utf8 {
+            let upper = b >= 65 && b <= 90
+            let lower = b >= 97 && b <= 122
+            if first {
+                guard style == .pascal ? upper : lower else { return false }
+                first = false
+            } else if !(upper || lower || (b >= 48 && b <= 57)) || (upper && previousUpper) {
+                return false
+            }
+            previousUpper = upper
+        }
+        return !first
     }
 
     /// The name rewritten in the style; nil when nothing sensible can be proposed

@@ -30,6 +30,7 @@ public struct KeyMissingRule: ContractRule {
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
         let root = contract.place
         func need<T>(_ value: T?, _ key: String, at place: SourcePlace, _ hint: String, written: Set<String>? = nil) {
+            guard value == nil else { return }
             let leaf = String(key.split(separator: ".").last ?? "")
             let wasWritten = written.map { $0.contains(leaf) } ?? contract.writtenKeys.contains(key)
             if value == nil && !wasWritten { findings.add(contract, place, "missing '\(key)'; \(hint)") }

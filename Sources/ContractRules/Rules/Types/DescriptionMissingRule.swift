@@ -28,9 +28,9 @@ public struct DescriptionMissingRule: ContractRule {
 
     /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
-        for (field, what) in contract.describedFields
-        where field.description == nil && !field.writtenKeys.contains("description") {
-            findings.add(contract, field.anchor, "\(what) has no description; add 'description:' saying what the value means")
+        contract.forEachDescribedField { field, what in
+            guard field.description == nil && !field.writtenKeys.contains("description") else { return }
+            findings.add(contract, field.anchor, "\(what()) has no description; add 'description:' saying what the value means")
         }
         for (index, type) in contract.types.enumerated()
         where type.description == nil && !type.writtenKeys.contains("description") {

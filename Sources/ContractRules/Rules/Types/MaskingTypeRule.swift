@@ -36,15 +36,15 @@ public struct MaskingTypeRule: ContractRule {
 
     /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
-        for (field, what) in contract.describedFields {
+        contract.forEachDescribedField { field, what in
             // An unknown masking kind is `masking-unknown`'s; an unresolved type is reported by the type rules.
             guard let masking = field.masking, field.maskingKind != nil,
                 let type = field.resolution.type, !type.isString
-            else { continue }
+            else { return }
             let written = field.type?.value ?? type.typeName
             let shown = written == type.typeName ? written : "\(written) (\(type.typeName))"
             findings.add(contract, masking.place,
-                "masking '\(masking.value)' applies to strings only, but \(what) has type \(shown); remove 'masking:' or make the value a string")
+                "masking '\(masking.value)' applies to strings only, but \(what()) has type \(shown); remove 'masking:' or make the value a string")
         }
     }
 }

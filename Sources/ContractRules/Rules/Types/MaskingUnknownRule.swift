@@ -29,9 +29,9 @@ public struct MaskingUnknownRule: ContractRule {
 
     /// Appends a finding for each place that breaks the rule.
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
-        for (field, what) in contract.describedFields {
-            guard let masking = field.masking, field.maskingKind == nil else { continue }
-            var message = "masking '\(masking.value)' of \(what) is not a masking kind"
+        contract.forEachDescribedField { field, what in
+            guard let masking = field.masking, field.maskingKind == nil else { return }
+            var message = "masking '\(masking.value)' of \(what()) is not a masking kind"
             if let suggestion = Suggestion.closest(to: masking.value, in: Self.kinds) {
                 message += "; did you mean '\(suggestion)'?"
             } else {

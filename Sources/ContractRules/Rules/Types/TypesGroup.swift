@@ -15,62 +15,47 @@ enum TypesGroup {
     ]
 }
 
-/// Something of a contract that has a type: a parameter, a field of a named type, or a return value.
-struct TypedItem {
-    /// The parameter or field; nil for a return value.
-    var field: Field?
-    /// What resolving its type found.
-    var resolution: TypeResolution
-    /// The keys written on it, readable or not.
-    var writtenKeys: Set<String>
-}
-
 extension Contract {
-    /// Every parameter, field and return value, in file order of their groups: fields of
-    /// named types first (the reader resolves them first), then each method's parameters and return.
-    var typedItems: [TypedItem] {
-        var items: [TypedItem] = []
+    /// Calls `body` with every field of a named type and every parameter, in that order, and a
+    /// description of it for messages (`field 'fullName' of PersonInfo`, `parameter 'idNumber'
+    /// of queryPerson`), made only when a message asks for it.
+    func forEachDescribedField(_ body: (_ field: Field, _ what: () -> String) -> Void) {
         for t in types {
-            for f in t.fields { items.append(TypedItem(field: f, resolution: f.resolution, writtenKeys: f.writtenKeys)) }
+            for f in t.fields { body(f) { "field '\(f.name?.value ?? "?")' of \(t.name?.value ?? "?")" } }
         }
         for m in methods {
-            for p in m.parameters { items.append(TypedItem(field: p, resolution: p.resolution, writtenKeys: p.writtenKeys)) }
-            if let r = m.returns { items.append(TypedItem(field: nil, resolution: r.resolution, writtenKeys: r.writtenKeys)) }
+            for p in m.parameters { body(p) { "parameter '\(p.name?.value ?? "?")' of \(m.name?.value ?? "?")" } }
         }
-        return items
-    }
-
-    /// Every parameter and every field of a named type, with a description of it for messages
-    /// (`parameter 'idNumber' of queryPerson`, `field 'fullName' of PersonInfo`).
-    var describedFields: [(field: Field, what: String)] {
-        var out: [(Field, String)] = []
-        for t in types {
-            for f in t.fields { out.append((f, "field '\(f.name?.value ?? "?")' of \(t.name?.value ?? "?")")) }
-        }
-        for m in methods {
-            for p in m.parameters { out.append((p, "parameter '\(p.name?.value ?? "?")' of \(m.name?.value ?? "?")")) }
-        }
-        return out
     }
 
     /// The type findings of one kind, leaving out those another rule already reports: a
     /// `type:` or `length:` that was written with the wrong kind of value is reported by
     /// `value-type`, not again as missing.
     func typeFindings(_ kind: TypeFinding.Kind) -> [TypeFinding] {
-        typedItems.flatMap { item in
-            item.resolution.findings.filter { finding in
-                guard finding.kind == kind else { return false }
+        var out: [TypeFinding] = []
+        func collect(_ resolution: TypeResolution, _ writtenKeys: Set<String>, _ field: Field?) {
+            for finding in resolution.findings where finding.kind == kind {
                 switch kind {
                 case .missing:
                     // Written but unreadable: the reader kept no value and `value-type` reported it.
-                    return !(item.writtenKeys.contains("type") && item.field?.type == nil && item.field != nil)
+                    if writtenKeys.contains("type") && field != nil && field?.type == nil { continue }
                 case .lengthMissing:
-                    return !(item.writtenKeys.contains("length") && item.field?.length == nil)
+                    if writtenKeys.contains("length") && field?.length == nil { continue }
                 default:
-                    return true
+                    break
                 }
+                out.append(finding)
             }
         }
+        // Named types first (the reader resolves them first), then each method's parameters and return.
+        for t in types {
+            for f in t.fields where !f.resolution.findings.isEmpty { collect(f.resolution, f.writtenKeys, f) }
+        }
+        for m in methods {
+            for p in m.parameters where !p.resolution.findings.isEmpty { collect(p.resolution, p.writtenKeys, p) }
+            if let r = m.returns, !r.resolution.findings.isEmpty { collect(r.resolution, r.writtenKeys, nil) }
+        }
+        return out
     }
 
     /// Reports every type finding of a kind.
