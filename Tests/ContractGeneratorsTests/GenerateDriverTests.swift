@@ -31,7 +31,7 @@ extension GeneratorWorkloads {
             #expect(first.written.count == 18)
             #expect(first.summary == "generated 18 files (18 changed) in \(output)")
             let names = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-            #expect(names == first.files.map(\.path).sorted())
+            #expect(names == first.files.sorted())
             #expect(!names.contains { $0.hasPrefix(".") }, "a temporary file was left behind")
 
             let sample = URL(fileURLWithPath: output).appendingPathComponent("PersonInsuranceInfoQuery.swift")
@@ -101,6 +101,27 @@ extension GeneratorWorkloads {
             let run = try await Self.generate(paths: [folder.appendingPathComponent("W.contract.yaml").path], output: folder.appendingPathComponent("out").path)
             #expect(run.exitCode == 0)
             #expect(run.written == ["W.swift"])
+        }
+
+        @Test("a contract that cannot be generated leaves every output file as it was, and no temporary file")
+        func failureReplacesNothing() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            // Lint-clean, but `Self` cannot be declared in Swift: generation fails for this one
+            // after the others were already generated (and staged).
+            let selfType = Examples.base.replacingOccurrences(of: "PersonInfo", with: "Self")
+                .replacingOccurrences(of: "interface: SelfQuery", with: "interface: ZSelfQuery")
+                .replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"")
+            try GeneratorSupport.write(Examples.base, to: folder.appendingPathComponent("in/PersonInfoQuery.contract.yaml"))
+            try GeneratorSupport.write(selfType, to: folder.appendingPathComponent("in/ZSelfQuery.contract.yaml"))
+            let output = folder.appendingPathComponent("out")
+            try GeneratorSupport.write("// an earlier run\n", to: output.appendingPathComponent("PersonInfoQuery.swift"))
+            let run = try await Self.generate(paths: [folder.appendingPathComponent("in").path], output: output.path)
+            #expect(run.exitCode == 1, "\(run.diagnostics)")
+            #expect(run.diagnostics.contains { $0.file.hasSuffix("ZSelfQuery.contract.yaml") && $0.message.contains("'Self'") })
+            #expect(run.files.isEmpty && run.written.isEmpty)
+            #expect(try String(contentsOf: output.appendingPathComponent("PersonInfoQuery.swift"), encoding: .utf8) == "// an earlier run\n")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["PersonInfoQuery.swift"])
         }
 
         @Test("two contracts writing one file, or declaring one Swift name, are errors")

@@ -13,8 +13,9 @@ public struct GenerateRun: Sendable {
     /// Problems that stop the command (bad paths or configuration, unreadable files, broken
     /// templates, a write that failed): exit code 2.
     public var toolProblems: [Diagnostic]
-    /// The files generated, in contract order; empty when there were errors.
-    public var files: [GeneratedFile]
+    /// The files generated (paths below the output folder), in contract order; empty when
+    /// there were errors. Their contents are on disk only: a run never holds them all.
+    public var files: [String]
     /// The paths (below the output folder) whose content changed and so were written.
     public var written: [String]
     /// The output folder.
@@ -70,40 +71,63 @@ public enum GenerateDriver {
         let contracts = lint.files.compactMap(\.contract)
         var problems = conflicts(contracts)
 
-        // Generate in parallel; results keep the contracts' order.
-        let results = ResultSlots<Result<GeneratedFile, any Error>>(count: contracts.count)
+        // Generate in parallel, each file staged next to its target as soon as it is made, so
+        // that no run holds every generated text at once (2,000 contracts make ~100 MB of Swift).
+        // Nothing replaces a file until every contract generated without a problem.
+        struct Made: Sendable {
+            var path: String
+            var staged: FileSystem.StagedWrite?
+        }
+        // With a conflict already found nothing will be written: generate only for the diagnostics.
+        let stage = !problems.contains { $0.severity == .error }
+        let results = ResultSlots<Result<Made, any Error>>(count: contracts.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, contracts.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < contracts.count {
-                results.set(index, Result { try generator.generate(contracts[index]) })
+                results.set(index, Result {
+                    let file = try generator.generate(contracts[index])
+                    guard stage else { return Made(path: file.path, staged: nil) }
+                    let path = output.hasSuffix("/") ? output + file.path : output + "/" + file.path
+                    do {
+                        let staged = try FileSystem.stageIfChanged(Array(file.contents.utf8), for: path)
+                        return Made(path: file.path, staged: staged)
+                    } catch {
+                        throw StagingFailure(path: path, reason: String(describing: error))
+                    }
+                })
                 index += workers
             }
         }
-        var files: [GeneratedFile] = []
+        var made: [Made] = []
         for (contract, result) in zip(contracts, results.values()) {
             switch result {
-            case .success(let file):
-                files.append(file)
+            case .success(let item):
+                made.append(item)
             case .failure(let failure as GenerationFailure):
                 problems += failure.diagnostics
+            case .failure(let failure as StagingFailure):
+                run.toolProblems.append(toolProblem(failure.path, failure.reason))
             case .failure(let error):
                 run.toolProblems.append(toolProblem(contract.file, String(describing: error)))
             }
         }
         run.diagnostics = (run.diagnostics + problems).sorted(by: Diagnostic.reportOrder)
-        guard run.toolProblems.isEmpty, run.errorCount == 0 else { return run }
+        guard run.toolProblems.isEmpty, run.errorCount == 0 else {
+            for item in made { item.staged?.discard() }
+            return run
+        }
 
-        // Write.
-        run.files = files
-        for file in files {
-            let path = output.hasSuffix("/") ? output + file.path : output + "/" + file.path
+        // Replace the files that changed: one rename each.
+        run.files = made.map(\.path)
+        for (index, item) in made.enumerated() {
+            guard let staged = item.staged else { continue }
             do {
-                if try FileSystem.writeIfChanged(Array(file.contents.utf8), to: path) {
-                    run.written.append(file.path)
-                }
+                try staged.commit()
+                run.written.append(item.path)
             } catch {
-                run.toolProblems.append(toolProblem(path, String(describing: error)))
+                for later in made[(index + 1)...] { later.staged?.discard() }
+                run.toolProblems.append(toolProblem(staged.path, String(describing: error)))
                 return run
             }
         }
@@ -144,4 +168,10 @@ public enum GenerateDriver {
     static func toolProblem(_ file: String, _ message: String) -> Diagnostic {
         Diagnostic(file: file, place: .start, severity: .error, rule: "generate-failed", message: message)
     }
+}
+
+/// A generated file that could not be written next to its target.
+private struct StagingFailure: Error {
+    var path: String
+    var reason: String
 }

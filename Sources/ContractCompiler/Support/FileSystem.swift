@@ -59,7 +59,38 @@ public enum FileSystem {
     /// Returns whether the file was written.
     @discardableResult
     public static func writeIfChanged(_ bytes: [UInt8], to path: String) throws -> Bool {
-        if case .bytes(let existing) = read(path, limit: Int.max), existing == bytes { return false }
+        guard let staged = try stageIfChanged(bytes, for: path) else { return false }
+        try staged.commit()
+        return true
+    }
+
+    /// A complete new content written next to its file under a hidden temporary name, waiting
+    /// to replace the file in one `rename`.
+    public struct StagedWrite: Sendable {
+        /// The file to replace.
+        public let path: String
+        /// The temporary file holding the new content.
+        let temporary: String
+
+        /// Renames the new content over the file.
+        public func commit() throws {
+            guard rename(temporary, path) == 0 else {
+                let reason = errnoText()
+                unlink(temporary)
+                throw FileSystemError("cannot write \(path): \(reason)")
+            }
+        }
+
+        /// Removes the new content, leaving the file as it was.
+        public func discard() { unlink(temporary) }
+    }
+
+    /// Writes `bytes` into a temporary file next to `path` (flushed to disk, with the mode of the
+    /// file it will replace), or returns nil when `path` already holds exactly these bytes.
+    /// Nothing is visible at `path` until ``StagedWrite/commit()``: a run can prepare every
+    /// output and replace none of them when one fails.
+    public static func stageIfChanged(_ bytes: [UInt8], for path: String) throws -> StagedWrite? {
+        if case .bytes(let existing) = read(path, limit: Int.max), existing == bytes { return nil }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -92,12 +123,12 @@ public enum FileSystem {
         fchmod(fd, mode)
         if ok && fsync(fd) != 0 { ok = false }
         close(fd)
-        guard ok, rename(tempPath, path) == 0 else {
+        guard ok else {
             let reason = errnoText()
             unlink(tempPath)
             throw FileSystemError("cannot write \(path): \(reason)")
         }
-        return true
+        return StagedWrite(path: path, temporary: tempPath)
     }
 
     /// The kind of a path, without following a final symbolic link to a folder.

@@ -88,9 +88,39 @@ struct TemplateRenderer: Sendable {
     /// Renders `model` with the template `name`.
     /// - Throws: ``TemplateError`` when there is no such template.
     func render(_ model: Any, template name: String) throws -> String {
-        guard let text = library.render(model, withTemplate: name) else {
+        guard let text = library.render(Self.lookupTable(model), withTemplate: name) else {
             throw TemplateError("there is no template named '\(name)'")
         }
         return text
+    }
+
+    /// The model with every struct turned into a `[String: Any]` of its stored properties, all
+    /// the way down. Mustache finds a struct's values through `Mirror`, which walks (and
+    /// reflects) every property on every lookup — most of the time of a generation. One walk up
+    /// front makes each lookup a dictionary's. What the templates see is the same: stored
+    /// properties by name, lists as lists, texts and booleans as they are.
+    static func lookupTable(_ value: Any) -> Any {
+        switch value {
+        case is String, is Bool, is Int, is Substring:
+            return value
+        case let list as [Any]:
+            return list.map(lookupTable)
+        case let table as [String: Any]:
+            return table.mapValues(lookupTable)
+        default:
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .struct?:
+                var table: [String: Any] = [:]
+                for child in mirror.children {
+                    if let label = child.label { table[label] = lookupTable(child.value) }
+                }
+                return table
+            case .optional?:
+                return mirror.children.first.map { lookupTable($0.value) } ?? value
+            default:
+                return value
+            }
+        }
     }
 }

@@ -43,21 +43,43 @@ public struct SwiftGenerator: Sendable {
     /// Normalises what templates leave behind: no trailing blanks on a line, at most one blank line
     /// in a row, no blank line right after `{` or before `}`, exactly one newline at the end.
     static func tidy(_ text: String) -> String {
-        var out: [Substring] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw
-            while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
-            if line.isEmpty {
-                if let previous = out.last, previous.isEmpty || previous.hasSuffix("{") { continue }
-                out.append(line)
-                continue
+        // Works on the UTF-8 bytes: splitting a long text into Characters is far slower, and
+        // every byte that matters here (newline, blank, tab, braces) is ASCII.
+        var text = text
+        return text.withUTF8 { b -> String in
+            let n = b.count
+            var lines: [Range<Int>] = []
+            var start = 0
+            while start <= n {
+                var newline = start
+                while newline < n && b[newline] != 0x0A { newline += 1 }
+                var end = newline
+                while end > start && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }
+                let line = start..<end
+                if line.isEmpty {
+                    if let previous = lines.last, previous.isEmpty || b[previous.upperBound - 1] == UInt8(ascii: "{") {
+                        start = newline + 1
+                        continue
+                    }
+                } else {
+                    var first = start
+                    while first < end && b[first] == 0x20 { first += 1 }
+                    if first < end && b[first] == UInt8(ascii: "}"), let previous = lines.last, previous.isEmpty {
+                        lines.removeLast()
+                    }
+                }
+                lines.append(line)
+                start = newline + 1
             }
-            if line.drop(while: { $0 == " " }).hasPrefix("}"), let previous = out.last, previous.isEmpty {
-                out.removeLast()
+            while let last = lines.last, last.isEmpty { lines.removeLast() }
+            var out: [UInt8] = []
+            out.reserveCapacity(n + 1)
+            for line in lines {
+                out.append(contentsOf: b[line])
+                out.append(0x0A)
             }
-            out.append(line)
+            if lines.isEmpty { out.append(0x0A) }
+            return String(decoding: out, as: UTF8.self)
         }
-        while let last = out.last, last.isEmpty { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
     }
 }
