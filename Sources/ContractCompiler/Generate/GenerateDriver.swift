@@ -52,82 +52,81 @@ public enum GenerateDriver {
         paths: [String], output: String, templates: String? = nil,
         limits: SyntaxLimits = .standard, resolver: ConfigurationResolver = ConfigurationResolver()
     ) -> GenerateRun {
-        let lint = LintDriver.run(paths: paths, limits: limits, resolver: resolver)
-        var run = GenerateRun(lint: lint, diagnostics: lint.diagnostics, toolProblems: lint.toolProblems,
-                              files: [], written: [], output: output)
-        guard run.toolProblems.isEmpty, run.errorCount == 0 else { return run }
-
-        // Templates.
+        // Templates first: a broken template stops the run before any work.
         let generator: SwiftGenerator
         do {
             var set = TemplateSet.embedded("swift")
             if let templates { set = try set.overriding(directory: templates) }
             generator = try SwiftGenerator(templates: set)
         } catch {
-            run.toolProblems.append(toolProblem(templates ?? "templates", String(describing: error)))
-            return run
+            let lint = LintRun(diagnostics: [], toolProblems: [toolProblem(templates ?? "templates", String(describing: error))], files: [])
+            return GenerateRun(lint: lint, diagnostics: [], toolProblems: lint.toolProblems, files: [], written: [], output: output)
         }
 
-        let contracts = lint.files.compactMap(\.contract)
-        var problems = conflicts(contracts)
-
-        // Generate in parallel, each file staged next to its target as soon as it is made, so
-        // that no run holds every generated text at once (2,000 contracts make ~100 MB of Swift).
-        // Nothing replaces a file until every contract generated without a problem.
-        struct Made: Sendable {
-            var path: String
-            var staged: FileSystem.StagedWrite?
-        }
-        // With a conflict already found nothing will be written: generate only for the diagnostics.
-        let stage = !problems.contains { $0.severity == .error }
-        let results = ResultSlots<Result<Made, any Error>>(count: contracts.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, contracts.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < contracts.count {
-                results.set(index, Result {
-                    let file = try generator.generate(contracts[index])
-                    guard stage else { return Made(path: file.path, staged: nil) }
-                    let path = output.hasSuffix("/") ? output + file.path : output + "/" + file.path
-                    do {
-                        let staged = try FileSystem.stageIfChanged(Array(file.contents.utf8), for: path)
-                        return Made(path: file.path, staged: staged)
-                    } catch {
-                        throw StagingFailure(path: path, reason: String(describing: error))
-                    }
-                })
-                index += workers
+        // Each contract is generated on the lint worker that read it, while its model is at hand
+        // (no run keeps every model), and staged next to its target as soon as it is made (no run
+        // keeps every generated text: 2,000 contracts make ~100 MB of Swift). A contract with an
+        // error of its own is not generated. Nothing replaces a file until the whole run — set
+        // rules and name conflicts included — is free of errors.
+        let made = SparseSlots<Made>()
+        let outputExisted = FileSystem.kind(output) != .missing
+        let lint = LintDriver.run(paths: paths, limits: limits, resolver: resolver, keepModels: false) { index, file, diagnostics in
+            guard let contract = file.contract, !diagnostics.contains(where: { $0.severity == .error }) else {
+                made.set(index, Made(file: file.path, outcome: .skipped))
+                return
             }
+            let declared = SwiftGenerator.declaredNames(contract)
+            let outcome: Made.Outcome
+            do {
+                let generated = try generator.generate(contract)
+                let path = output.hasSuffix("/") ? output + generated.path : output + "/" + generated.path
+                do {
+                    outcome = .made(path: generated.path, staged: try FileSystem.stageIfChanged(Array(generated.contents.utf8), for: path))
+                } catch {
+                    outcome = .failed(toolProblem(path, String(describing: error)))
+                }
+            } catch let failure as GenerationFailure {
+                outcome = .diagnostics(failure.diagnostics)
+            } catch {
+                outcome = .failed(toolProblem(contract.file, String(describing: error)))
+            }
+            made.set(index, Made(file: file.path, declared: declared, outcome: outcome))
         }
-        var made: [Made] = []
-        for (contract, result) in zip(contracts, results.values()) {
-            switch result {
-            case .success(let item):
-                made.append(item)
-            case .failure(let failure as GenerationFailure):
-                problems += failure.diagnostics
-            case .failure(let failure as StagingFailure):
-                run.toolProblems.append(toolProblem(failure.path, failure.reason))
-            case .failure(let error):
-                run.toolProblems.append(toolProblem(contract.file, String(describing: error)))
+        let results = made.values(count: lint.files.count)
+        var run = GenerateRun(lint: lint, diagnostics: lint.diagnostics, toolProblems: lint.toolProblems,
+                              files: [], written: [], output: output)
+        func discardAll() {
+            for item in results { item?.outcome.staged?.discard() }
+            // A folder this run made only to stage into goes too (it is empty now).
+            if !outputExisted { rmdir(output) }
+        }
+
+        var problems = conflicts(results.compactMap { $0 })
+        var staged: [(path: String, staged: FileSystem.StagedWrite?)] = []
+        for item in results {
+            switch item?.outcome {
+            case .made(let path, let write)?: staged.append((path, write))
+            case .diagnostics(let found)?: problems += found
+            case .failed(let problem)?: run.toolProblems.append(problem)
+            case .skipped?, nil: break
             }
         }
         run.diagnostics = (run.diagnostics + problems).sorted(by: Diagnostic.reportOrder)
         guard run.toolProblems.isEmpty, run.errorCount == 0 else {
-            for item in made { item.staged?.discard() }
+            discardAll()
             return run
         }
 
         // Replace the files that changed: one rename each.
-        run.files = made.map(\.path)
-        for (index, item) in made.enumerated() {
-            guard let staged = item.staged else { continue }
+        run.files = staged.map(\.path)
+        for (index, item) in staged.enumerated() {
+            guard let write = item.staged else { continue }
             do {
-                try staged.commit()
+                try write.commit()
                 run.written.append(item.path)
             } catch {
-                for later in made[(index + 1)...] { later.staged?.discard() }
-                run.toolProblems.append(toolProblem(staged.path, String(describing: error)))
+                for later in staged[(index + 1)...] { later.staged?.discard() }
+                run.toolProblems.append(toolProblem(write.path, String(describing: error)))
                 return run
             }
         }
@@ -135,30 +134,30 @@ public enum GenerateDriver {
     }
 
     /// Contracts whose files would have one name, or whose Swift would declare one name twice.
-    static func conflicts(_ contracts: [Contract]) -> [Diagnostic] {
+    static func conflicts(_ made: [Made]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var byOutput: [String: [Contract]] = [:]
-        for contract in contracts {
-            byOutput[GeneratedFile.outputName(forContract: contract.file, extension: "swift"), default: []].append(contract)
+        var byOutput: [String: [String]] = [:]
+        for item in made where item.outcome.isGenerated {
+            byOutput[GeneratedFile.outputName(forContract: item.file, extension: "swift"), default: []].append(item.file)
         }
         for name in byOutput.keys.sorted() {
             guard let group = byOutput[name], group.count > 1 else { continue }
-            for contract in group {
-                let others = group.filter { $0.file != contract.file }.map(\.file).joined(separator: ", ")
-                problems.append(Diagnostic(file: contract.file, place: .start, severity: .error, rule: conflictRule,
+            for file in group {
+                let others = group.filter { $0 != file }.joined(separator: ", ")
+                problems.append(Diagnostic(file: file, place: .start, severity: .error, rule: conflictRule,
                     message: "\(others) also generates \(name); two contracts in one run need different file names"))
             }
         }
         var firstDeclaration: [String: (file: String, place: SourcePlace)] = [:]
-        for contract in contracts {
-            for (name, place) in SwiftGenerator.declaredNames(contract) {
+        for item in made {
+            for (name, place) in item.declared {
                 if let first = firstDeclaration[name] {
-                    guard first.file != contract.file else { continue }
-                    problems.append(Diagnostic(file: contract.file, place: place, severity: .error, rule: conflictRule,
+                    guard first.file != item.file else { continue }
+                    problems.append(Diagnostic(file: item.file, place: place, severity: .error, rule: conflictRule,
                         message: "the generated Swift would declare '\(name)', which \(first.file) declares too; the files are compiled together, so rename one",
                         related: [Diagnostic.Related(file: first.file, place: first.place, message: "'\(name)' is declared here")]))
                 } else {
-                    firstDeclaration[name] = (contract.file, place)
+                    firstDeclaration[name] = (item.file, place)
                 }
             }
         }
@@ -170,8 +169,32 @@ public enum GenerateDriver {
     }
 }
 
-/// A generated file that could not be written next to its target.
-private struct StagingFailure: Error {
-    var path: String
-    var reason: String
+/// What generating one contract gave.
+struct Made: Sendable {
+    enum Outcome: Sendable {
+        /// Generated and staged (nil: the file already holds exactly this).
+        case made(path: String, staged: FileSystem.StagedWrite?)
+        /// The contract cannot be generated: why, at its places.
+        case diagnostics([Diagnostic])
+        /// Something outside the contract failed (a write).
+        case failed(Diagnostic)
+        /// Not generated: the contract has errors of its own.
+        case skipped
+
+        var staged: FileSystem.StagedWrite? {
+            if case .made(_, let staged) = self { return staged }
+            return nil
+        }
+
+        var isGenerated: Bool {
+            if case .made = self { return true }
+            return false
+        }
+    }
+
+    /// The contract file.
+    var file: String
+    /// The Swift names its file declares, with their places.
+    var declared: [(name: String, place: SourcePlace)] = []
+    var outcome: Outcome
 }

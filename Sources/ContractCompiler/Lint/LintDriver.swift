@@ -35,12 +35,15 @@ public enum LintDriver {
     /// Lints every contract under `paths`.
     /// - Parameter keepModels: Whether ``LintRun/files`` keeps each contract's whole model (for
     ///   the generators); false keeps only what the set rules need, so memory stays small.
+    /// - Parameter visit: Called on a worker thread with each file's index (in ``LintRun/files``),
+    ///   whole model and own diagnostics, before the model is dropped: a generator can use the
+    ///   model while it is at hand instead of every model being kept.
     public static func run(
         paths: [String], limits: SyntaxLimits = .standard, resolver: ConfigurationResolver = ConfigurationResolver(),
-        keepModels: Bool = true
+        keepModels: Bool = true, visit: (@Sendable (Int, CheckedFile, [Diagnostic]) -> Void)? = nil
     ) -> LintRun {
         let found = discover(paths, resolver: resolver)
-        let files = readAndCheck(found.files, limits: limits, resolver: resolver, keepModels: keepModels)
+        let files = readAndCheck(found.files, limits: limits, resolver: resolver, keepModels: keepModels, visit: visit)
         return finish(files, problems: found.problems, resolver: resolver)
     }
 
@@ -69,7 +72,8 @@ public enum LintDriver {
 
     /// Reads and checks files in parallel on all cores; results keep the input order.
     static func readAndCheck(
-        _ paths: [String], limits: SyntaxLimits, resolver: ConfigurationResolver, keepModels: Bool = true
+        _ paths: [String], limits: SyntaxLimits, resolver: ConfigurationResolver, keepModels: Bool = true,
+        visit: (@Sendable (Int, CheckedFile, [Diagnostic]) -> Void)? = nil
     ) -> [(file: CheckedFile, diagnostics: [Diagnostic])] {
         let results = ResultSlots<(file: CheckedFile, diagnostics: [Diagnostic])>(count: paths.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
@@ -80,6 +84,7 @@ public enum LintDriver {
                 let file = load(path, limits: limits)
                 let settings = resolver.configuration(forFile: path).settings
                 let diagnostics = Linter.check(file, settings: settings)
+                visit?(i, file, diagnostics)
                 results.set(i, (keepModels ? file : SetView(file).checkedFile, diagnostics))
                 i += workers
             }
@@ -128,5 +133,26 @@ final class ResultSlots<T>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
+    }
+}
+
+/// Results by index from concurrent workers when the number of items is not known up front.
+final class SparseSlots<T>: @unchecked Sendable {
+    private var slots: [Int: T] = [:]
+    private let lock = NSLock()
+
+    init() {}
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// The values of indices 0..<count, nil where none was set.
+    func values(count: Int) -> [T?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return (0..<count).map { slots[$0] }
     }
 }
