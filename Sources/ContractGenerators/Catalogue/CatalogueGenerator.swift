@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Publishes the service catalogue (contract language §8, 服务发布与巡检) from catalogue entries:
 ///
 /// - `catalogue.json` — the entries, sorted by code (see ``CatalogueService/json``), and
@@ -35,18 +38,38 @@ public struct CatalogueGenerator: Sendable {
     /// - Throws: ``TemplateError`` when a template fails.
     public func generate(_ services: [CatalogueService], openAPIDocuments: [String: String] = [:]) throws -> [GeneratedFile] {
         let sorted = CatalogueService.sorted(services)
-        var files = [
-            GeneratedFile(path: "catalogue.json", contents: CatalogueService.catalogueJSON(sorted)),
-            GeneratedFile(path: CatalogueSchema.fileName, contents: CatalogueSchema.text),
-            GeneratedFile(path: "index.html", contents: Self.tidy(try renderer.render(CataloguePageView(sorted, format: .html), template: "index.html"))),
-            GeneratedFile(path: "catalogue.md", contents: Self.tidy(try renderer.render(CataloguePageView(sorted, format: .markdown), template: "catalogue.md"))),
-        ]
-        for service in sorted {
-            let entity = Self.backstageEntity(service, openAPIDocument: openAPIDocuments[service.interface])
-            files.append(GeneratedFile(
-                path: Self.backstageFolder + "/" + Self.backstageFileName(service),
-                contents: Self.tidy(try renderer.render(entity, template: "catalog-info.yaml"))))
+        // The page, the Markdown, the JSON and the entities are independent: made on all cores.
+        // Jobs 0-2 are the three big files; the rest make the Backstage entities in strides.
+        let bigJobs = 3
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let jobs = bigJobs + min(workers, sorted.count)
+        let slots = Slots<Result<[GeneratedFile], any Error>>(count: jobs)
+        let renderer = self.renderer
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+            slots.set(job, Result {
+                switch job {
+                case 0:
+                    return [GeneratedFile(path: "index.html", contents: Self.tidy(try renderer.render(CataloguePageView(sorted, format: .html), template: "index.html")))]
+                case 1:
+                    return [GeneratedFile(path: "catalogue.md", contents: Self.tidy(try renderer.render(CataloguePageView(sorted, format: .markdown), template: "catalogue.md")))]
+                case 2:
+                    return [GeneratedFile(path: "catalogue.json", contents: CatalogueService.catalogueJSON(sorted))]
+                default:
+                    var entities: [GeneratedFile] = []
+                    for index in stride(from: job - bigJobs, to: sorted.count, by: jobs - bigJobs) {
+                        let service = sorted[index]
+                        let entity = Self.backstageEntity(service, openAPIDocument: openAPIDocuments[service.interface])
+                        entities.append(GeneratedFile(
+                            path: Self.backstageFolder + "/" + Self.backstageFileName(service),
+                            contents: Self.tidy(try renderer.render(entity, template: "catalog-info.yaml"))))
+                    }
+                    return entities
+                }
+            })
         }
+        let made = try slots.values().map { try $0.get() }
+        var files = made[2] + [GeneratedFile(path: CatalogueSchema.fileName, contents: CatalogueSchema.text)] + made[0] + made[1]
+        files += made[bigJobs...].joined().sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return files
     }
 
@@ -147,15 +170,50 @@ public struct CatalogueGenerator: Sendable {
     /// Normalises what templates leave behind: no trailing blanks on a line, no more than one
     /// blank line in a row, exactly one newline at the end.
     static func tidy(_ text: String) -> String {
-        var out: [Substring] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw
-            while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
-            if line.isEmpty, let previous = out.last, previous.isEmpty { continue }
-            out.append(line)
+        // On the UTF-8 bytes: splitting a large page into Characters is far slower, and every
+        // byte that matters here (newline, blank, tab, carriage return) is ASCII.
+        var text = text
+        return text.withUTF8 { b -> String in
+            var lines: [Range<Int>] = []
+            var start = 0
+            while start <= b.count {
+                var newline = start
+                while newline < b.count && b[newline] != 0x0A { newline += 1 }
+                var end = newline
+                while end > start && (b[end - 1] == 0x20 || b[end - 1] == 0x09 || b[end - 1] == 0x0D) { end -= 1 }
+                if !(end == start && (lines.last?.isEmpty ?? false)) { lines.append(start..<end) }
+                start = newline + 1
+            }
+            while let first = lines.first, first.isEmpty { lines.removeFirst() }
+            while let last = lines.last, last.isEmpty { lines.removeLast() }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 1)
+            for (index, line) in lines.enumerated() {
+                if index > 0 { out.append(0x0A) }
+                out.append(contentsOf: b[line])
+            }
+            out.append(0x0A)
+            return String(decoding: out, as: UTF8.self)
         }
-        while let first = out.first, first.isEmpty { out.removeFirst() }
-        while let last = out.last, last.isEmpty { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Results by index, written once each from concurrent jobs.
+private final class Slots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }
