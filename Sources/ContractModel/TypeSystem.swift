@@ -293,11 +293,20 @@ public struct TypeResolver: Sendable {
     }
 
     static func parseRange(_ t: String) -> (Int, Int)? {
-        let parts = t.components(separatedBy: "..")
-        guard parts.count == 2 else { return nil }
-        let lo = parts[0].isEmpty ? 1 : Int(parts[0])
-        guard let lo, let hi = Int(parts[1]), lo >= 0 else { return nil }
+        // `M..N` or `..N`: exactly one `..` (found on the bytes; Foundation's splitting is slow).
+        let bytes = Array(t.utf8)
+        guard let split = dotsIndex(bytes), dotsIndex(Array(bytes[(split + 2)...])) == nil else { return nil }
+        let low = String(decoding: bytes[..<split], as: UTF8.self)
+        let lo = low.isEmpty ? 1 : Int(low)
+        guard let lo, let hi = Int(String(decoding: bytes[(split + 2)...], as: UTF8.self)), lo >= 0 else { return nil }
         return (lo, hi)
+    }
+
+    /// The index of the first `..` in the bytes, if any.
+    static func dotsIndex(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 2 else { return nil }
+        for i in 0..<(bytes.count - 1) where bytes[i] == 0x2E && bytes[i + 1] == 0x2E { return i }
+        return nil
     }
 }
 
@@ -329,7 +338,7 @@ public enum Shorthand {
             return .success(.binary(maxBytes: v))
         }
         if text.hasPrefix("C"), let rest = Optional(String(text.dropFirst())), isNumeric(rest, allowDots: true), !rest.isEmpty {
-            if rest.contains("..") {
+            if TypeResolver.dotsIndex(Array(rest.utf8)) != nil {
                 guard let (lo, hi) = TypeResolver.parseRange(rest) else {
                     return .failure(LengthError("write C..N, CM..N or CN (e.g. C..50, C18)"))
                 }
