@@ -53,14 +53,31 @@ struct SetViewTests {
     }
 
     @Test func viewsSurviveTheCache() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for (id, example) in Self.examples {
-            let views = Self.files(example).map(SetView.init)
-            let data = try encoder.encode(views)
-            let decoded = try JSONDecoder().decode([SetView].self, from: data)
-            #expect(decoded == views, "an example of \(id)")
-            #expect(try encoder.encode(decoded) == data, "encoding is stable for an example of \(id)")
+        var entries: [SetView.CacheEntry] = []
+        for (index, (_, example)) in Self.examples.enumerated() {
+            for (fileIndex, file) in Self.files(example).enumerated() {
+                entries.append(SetView.CacheEntry(key: "/\(index)/\(fileIndex)", hash: "h\(index)", view: SetView(file)))
+            }
+        }
+        let bytes = SetView.encodeCache(entries, stamp: "test 1")
+        let decoded = try #require(SetView.decodeCache(bytes, stamp: "test 1"))
+        #expect(decoded == entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) })
+        #expect(SetView.encodeCache(decoded, stamp: "test 1") == bytes, "encoding is stable")
+        #expect(SetView.decodeCache(bytes, stamp: "test 2") == nil, "another stamp is another cache")
+    }
+
+    /// A damaged cache is nil, never a crash or a wrong view: every truncation and a flipped byte
+    /// at each of the first thousand places.
+    @Test func damagedCachesAreRefused() throws {
+        let views = Self.files(Self.examples[0].1).map(SetView.init)
+        let bytes = SetView.encodeCache(views.enumerated().map { SetView.CacheEntry(key: "/\($0.offset)", hash: "h", view: $0.element) }, stamp: "s")
+        for end in 0..<bytes.count {
+            #expect(SetView.decodeCache(Array(bytes[..<end]), stamp: "s") == nil)
+        }
+        for index in 0..<min(bytes.count, 1000) {
+            var damaged = bytes
+            damaged[index] ^= 0xFF
+            _ = SetView.decodeCache(damaged, stamp: "s")
         }
     }
 

@@ -38,7 +38,7 @@ struct ChangedLintTests {
         let first = try CLI.run(["lint", "--changed", "contracts"], in: dir)
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(first.stderr.contains("0 changed contracts checked; 3 unchanged (0 from the cache, 3 read again)"), "\(first.stderr)")
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".build/contractc-cache/lint-set.json").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".build/contractc-cache/lint-set.bin").path))
         let full = try CLI.run(["lint", "contracts"], in: dir)
         #expect(full.status == 1 && full.stdout.contains("[method-name-case]"), "the full lint sees Alpha's problem")
 
@@ -83,7 +83,7 @@ struct ChangedLintTests {
         #expect(out.stdout.diagnosticLines.filter { $0.contains("[code-duplicate]") }.count == 2, "\(out.stdout)")
 
         // A corrupt cache is only a slower run.
-        try CLI.write("{not json", to: dir.appendingPathComponent(".build/contractc-cache/lint-set.json"))
+        try CLI.write("{not json", to: dir.appendingPathComponent(".build/contractc-cache/lint-set.bin"))
         let again = try CLI.run(["lint", "--changed"], in: dir)
         #expect(again.status == 1 && again.stderr.contains("(0 from the cache, 2 read again)"), "\(again.stderr)")
     }

@@ -6,10 +6,10 @@ import Foundation
 /// that git reports as changed (staged, unstaged or untracked); the set-wide rules (duplicate
 /// codes, exhausted serials) run over every contract under the paths, the unchanged ones read
 /// from a cache of their ``SetView`` in `.build/contractc-cache/` of the repository, valid while
-/// the file's content hash is the one recorded.
+/// the file's content hash (64-bit FNV-1a and the length) is the one recorded.
 public enum ChangedLint {
     /// The cache file, relative to the repository's top folder.
-    public static let cachePath = ".build/contractc-cache/lint-set.json"
+    public static let cachePath = ".build/contractc-cache/lint-set.bin"
 
     /// What a `--changed` run did, beyond its lint run.
     public struct Outcome: Sendable {
@@ -32,16 +32,15 @@ public enum ChangedLint {
     }
 
     /// One cached file: the hash of its bytes and its set view.
-    struct Entry: Codable, Equatable {
+    struct Entry: Equatable {
         var hash: String
         var view: SetView
     }
 
-    /// The cache: entries by absolute path. `format` changes when the view changes shape;
-    /// `tool` with every version, so a new contractc never trusts an old reading.
-    struct Cache: Codable, Equatable {
-        var format = 1
-        var tool = ContractCompilerInfo.version
+    /// The cache: entries by absolute path. Its stamp holds the format and the tool's version,
+    /// so a new contractc never trusts an old reading.
+    struct Cache: Equatable {
+        static let stamp = "format 3, contractc \(ContractCompilerInfo.version)"
         var entries: [String: Entry] = [:]
     }
 
@@ -72,7 +71,9 @@ public enum ChangedLint {
         }
 
         let found = LintDriver.discover(paths, resolver: resolver)
-        let absolute = found.files.map { Configuration.absolute($0) }
+        let absolute = found.files.map { path in
+            resolver.absoluteFolder(ofFile: path) + "/" + (path.split(separator: "/").last.map(String.init) ?? path)
+        }
         let cacheFile = top + "/" + cachePath
         var cache = readCache(cacheFile)
 
@@ -93,7 +94,7 @@ public enum ChangedLint {
                     results.set(i, Done(file: file, diagnostics: Linter.check(file, settings: resolver.configuration(forFile: path).settings), entry: nil, reused: false))
                     continue
                 }
-                let hash = SHA256.hex(bytes)
+                let hash = contentHash(bytes)
                 if case .unchanged(let cached?) = work[i], cached.hash == hash {
                     var view = cached.view
                     view.path = path
@@ -139,6 +140,18 @@ public enum ChangedLint {
         return outcome
     }
 
+    /// The cache's content hash: 64-bit FNV-1a with the length, as hex. A cache needs to notice
+    /// a change, not to resist an attacker, and SHA-256 over every contract was most of a run.
+    static func contentHash(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return String(hash, radix: 16) + ":" + String(bytes.count)
+    }
+
     /// The paths in `git status --porcelain=v1 -z` output (relative to the repository's top).
     static func changedFiles(porcelain: Data) -> [String] {
         var paths: [String] = []
@@ -150,18 +163,17 @@ public enum ChangedLint {
 
     static func readCache(_ path: String) -> Cache {
         guard case .bytes(let bytes) = FileSystem.read(path, limit: 256 * 1024 * 1024),
-            let cache = try? JSONDecoder().decode(Cache.self, from: Data(bytes)),
-            cache.format == Cache().format, cache.tool == Cache().tool
+            let entries = SetView.decodeCache(bytes, stamp: Cache.stamp)
         else { return Cache() }
+        var cache = Cache()
+        for entry in entries { cache.entries[entry.key] = Entry(hash: entry.hash, view: entry.view) }
         return cache
     }
 
     /// Writes the cache atomically; a cache that cannot be written only costs speed next time.
     static func writeCache(_ cache: Cache, to path: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(cache) else { return }
+        let entries = cache.entries.map { SetView.CacheEntry(key: $0.key, hash: $0.value.hash, view: $0.value.view) }
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        _ = try? FileSystem.writeIfChanged([UInt8](data), to: path)
+        _ = try? FileSystem.writeIfChanged(SetView.encodeCache(entries, stamp: Cache.stamp), to: path)
     }
 }
