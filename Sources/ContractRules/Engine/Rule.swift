@@ -137,6 +137,29 @@ public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     /// Rules are stateless.
     init()
+    /// An instance when this is a ``FileRule``, else nil. (The registry asks this instead of
+    /// casting: a first dynamic cast of a type to a protocol scans every conformance in the
+    /// program, and doing that for every rule cost a lint run more time than a contract.)
+    static func fileRuleInstance() -> (any FileRule)?
+    /// An instance when this is a ``SetRule``, else nil.
+    static func setRuleInstance() -> (any SetRule)?
+}
+
+extension Rule {
+    /// Not a file rule.
+    public static func fileRuleInstance() -> (any FileRule)? { nil }
+    /// Not a set rule.
+    public static func setRuleInstance() -> (any SetRule)? { nil }
+}
+
+extension FileRule {
+    /// This rule.
+    public static func fileRuleInstance() -> (any FileRule)? { Self() }
+}
+
+extension SetRule {
+    /// This rule.
+    public static func setRuleInstance() -> (any SetRule)? { Self() }
 }
 
 /// A rule that looks at one file at a time.

@@ -21,10 +21,10 @@ public enum RuleRegistry {
     public static let descriptions: [RuleDescription] = all.map { $0.description }
 
     /// Instances of the rules that check one file at a time.
-    static let fileRules: [any FileRule] = all.compactMap { ($0 as? any FileRule.Type)?.init() }
+    static let fileRules: [any FileRule] = all.compactMap { $0.fileRuleInstance() }
 
     /// Instances of the rules that check the whole set.
-    static let setRules: [any SetRule] = all.compactMap { ($0 as? any SetRule.Type)?.init() }
+    static let setRules: [any SetRule] = all.compactMap { $0.setRuleInstance() }
 
     /// The description of a rule by id.
     public static func description(of id: String) -> RuleDescription? {
