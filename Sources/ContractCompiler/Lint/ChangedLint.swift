@@ -1,3 +1,4 @@
+import ContractGenerators
 import ContractRules
 import ContractSyntax
 import Foundation

@@ -1,3 +1,4 @@
+import ContractGenerators
 import ContractRules
 import ContractSyntax
 import Foundation
@@ -113,26 +114,6 @@ public enum LintDriver {
         }
         if n >= 1024 { return "\(n / 1024) KB" }
         return "\(n) bytes"
-    }
-}
-
-/// Slots written once each from concurrent workers.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
 

@@ -43,7 +43,7 @@ public struct CatalogueGenerator: Sendable {
         let bigJobs = 3
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let jobs = bigJobs + min(workers, sorted.count)
-        let slots = Slots<Result<[GeneratedFile], any Error>>(count: jobs)
+        let slots = ResultSlots<Result<[GeneratedFile], any Error>>(count: jobs)
         let renderer = self.renderer
         DispatchQueue.concurrentPerform(iterations: jobs) { job in
             slots.set(job, Result {
@@ -195,25 +195,5 @@ public struct CatalogueGenerator: Sendable {
             out.append(0x0A)
             return String(decoding: out, as: UTF8.self)
         }
-    }
-}
-
-/// Results by index, written once each from concurrent jobs.
-private final class Slots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
