@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCompiler
+import ContractModel
 import ContractRules
 
 struct Explain: ParsableCommand {
@@ -8,7 +9,7 @@ struct Explain: ParsableCommand {
         discussion: "`contractc explain --list` lists every rule; `contractc explain --markdown` prints docs/rules.md."
     )
 
-    @Argument(help: "A rule id, such as method-name-case.")
+    @Argument(help: "A rule id, such as method-name-case, or any id a diagnostic ends with (diff-method-removed, config-invalid, …).")
     var rule: String?
 
     @Flag(help: "List every rule with its default severity and clause.")
@@ -34,7 +35,16 @@ struct Explain: ParsableCommand {
         }
         guard let id = rule else { return }
         guard let description = RuleRegistry.description(of: id) else {
-            let hint = RuleDocs.suggestion(for: id).map { "; did you mean '\($0)'?" } ?? ""
+            if let kind = DiffKind(rawValue: id) {
+                writeOut(kind.explanation)
+                return
+            }
+            if let entry = ToolDiagnostics.entry(id) {
+                writeOut(ToolDiagnostics.explain(entry))
+                return
+            }
+            let ids = RuleRegistry.ids + DiffKind.allCases.map(\.id) + ToolDiagnostics.entries.map(\.id)
+            let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? ""
             writeErr("contractc: unknown rule '\(id)'\(hint) — `contractc explain --list` lists them\n")
             throw ExitCode(2)
         }
