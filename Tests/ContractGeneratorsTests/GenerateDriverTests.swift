@@ -124,6 +124,26 @@ extension GeneratorWorkloads {
             #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["PersonInfoQuery.swift"])
         }
 
+        @Test("temporary files an interrupted run left behind are removed once they are old; others stay")
+        func staleTemporaryFilesGo() async throws {
+            let folder = try GeneratorSupport.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let output = folder.appendingPathComponent("out")
+            let stale = output.appendingPathComponent(".PersonInfoQuery.swift.tmp-a1B2c3")
+            let fresh = output.appendingPathComponent(".Other.swift.tmp-x9Y8z7")
+            let mine = output.appendingPathComponent(".keep.tmp-notes")
+            for url in [stale, fresh, mine] { try GeneratorSupport.write("partial", to: url) }
+            let hourAgo = Date(timeIntervalSinceNow: -3600)
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: stale.path)
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: mine.path)
+            try GeneratorSupport.write(Examples.base, to: folder.appendingPathComponent("in/PersonInfoQuery.contract.yaml"))
+            let run = try await Self.generate(paths: [folder.appendingPathComponent("in").path], output: output.path)
+            #expect(run.exitCode == 0, "\(run.diagnostics) \(run.toolProblems)")
+            #expect(!FileManager.default.fileExists(atPath: stale.path), "an hour-old temporary file is removed")
+            #expect(FileManager.default.fileExists(atPath: fresh.path), "a run staging right now keeps its files")
+            #expect(FileManager.default.fileExists(atPath: mine.path), "a file not named like a staged one stays")
+        }
+
         @Test("two contracts writing one file, or declaring one Swift name, are errors")
         func conflicts() async throws {
             let folder = try GeneratorSupport.temporaryFolder()

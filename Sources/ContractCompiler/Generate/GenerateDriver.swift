@@ -70,6 +70,7 @@ public enum GenerateDriver {
         // rules and name conflicts included — is free of errors.
         let made = SparseSlots<Made>()
         let outputExisted = FileSystem.kind(output) != .missing
+        if outputExisted { FileSystem.removeStaleStagedFiles(in: output) }
         let lint = LintDriver.run(paths: paths, limits: limits, resolver: resolver, keepModels: false) { index, file, diagnostics in
             guard let contract = file.contract, !diagnostics.contains(where: { $0.severity == .error }) else {
                 made.set(index, Made(file: file.path, outcome: .skipped))

@@ -223,6 +223,11 @@ enum Publishing {
         func full(_ relative: String) -> String {
             output.hasSuffix("/") ? output + relative : output + "/" + relative
         }
+        // Temporary files an interrupted earlier run left in the folders this run writes.
+        let folders = Set(run.files.map { ($0.path as NSString).deletingLastPathComponent })
+        for folder in folders.sorted() {
+            FileSystem.removeStaleStagedFiles(in: folder.isEmpty ? output : full(folder))
+        }
         for file in run.files {
             do {
                 if try FileSystem.writeIfChanged(Array(file.contents.utf8), to: full(file.path)) {

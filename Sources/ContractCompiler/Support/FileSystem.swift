@@ -85,6 +85,36 @@ public enum FileSystem {
         public func discard() { unlink(temporary) }
     }
 
+    /// Removes, from `folder`, temporary files that an interrupted run (killed, or stopped by the
+    /// user in the middle of a build) left behind: hidden `.NAME.tmp-XXXXXX` files as
+    /// ``stageIfChanged(_:for:)`` makes them, not modified for `age` seconds (a run that is
+    /// staging right now is never older than that). Returns the names removed.
+    @discardableResult
+    public static func removeStaleStagedFiles(in folder: String, olderThan age: Double = 600) -> [String] {
+        guard case .success(let names) = list(folder) else { return [] }
+        var removed: [String] = []
+        let now = Date().timeIntervalSince1970
+        for name in names where name.hasPrefix(".") && isStagedName(name) {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+                now - Double(st.st_mtim.tv_sec) > age, unlink(path) == 0
+            else { continue }
+            removed.append(name)
+        }
+        return removed
+    }
+
+    /// Whether a name is one ``stageIfChanged(_:for:)`` gives: `.` NAME `.tmp-` and 6 characters.
+    static func isStagedName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        let marker = Array(".tmp-".utf8)
+        guard bytes.count > 1 + marker.count + 6, bytes[0] == UInt8(ascii: ".") else { return false }
+        let start = bytes.count - 6 - marker.count
+        guard Array(bytes[start..<(start + marker.count)]) == marker else { return false }
+        return bytes[(bytes.count - 6)...].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+    }
+
     /// Writes `bytes` into a temporary file next to `path` (flushed to disk, with the mode of the
     /// file it will replace), or returns nil when `path` already holds exactly these bytes.
     /// Nothing is visible at `path` until ``StagedWrite/commit()``: a run can prepare every
