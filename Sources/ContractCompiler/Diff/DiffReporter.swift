@@ -37,19 +37,12 @@ public enum DiffReporter {
     }
 
     static func json(_ changes: [DiffChange]) -> String {
-        JSONWriter.render(.array(changes.map { c in
-            var fields: [(String, JSONWriter.Value)] = [
-                ("file", .string(c.file)), ("line", .int(c.line)), ("column", .int(c.column)),
-                ("severity", .string(c.severity.rawValue)), ("rule", .string(c.rule)), ("message", .string(c.message)),
-                ("breaking", .bool(c.isBreaking)),
-            ]
-            if !c.related.isEmpty {
-                fields.append(("related", .array(c.related.map { r in
-                    .object([("file", .string(r.file)), ("line", .int(r.line)), ("column", .int(r.column)), ("message", .string(r.message))])
-                })))
-            }
-            return .object(fields)
-        }))
+        JSONWriter.render(.array(changes.map { Reporter.jsonObject(entry($0), extra: [("breaking", .bool($0.isBreaking))]) }))
+    }
+
+    /// A change as the shared report entry.
+    static func entry(_ c: DiffChange) -> Reporter.Entry {
+        Reporter.Entry(file: c.file, line: c.line, column: c.column, level: c.severity.rawValue, rule: c.rule, message: c.message, related: c.related)
     }
 
     static func sarif(_ changes: [DiffChange]) -> String {
@@ -65,47 +58,11 @@ public enum DiffReporter {
                 ("properties", .object([("breaking", .bool(k.isBreaking))])),
             ])
         }
-        func location(_ file: String, _ line: Int, _ column: Int) -> [(String, JSONWriter.Value)] {
-            [("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(Reporter.uri(file)))])),
-                ("region", .object([("startLine", .int(line)), ("startColumn", .int(column))])),
-            ]))]
-        }
-        let results: [JSONWriter.Value] = changes.map { c in
-            var fields: [(String, JSONWriter.Value)] = [("ruleId", .string(c.rule))]
-            if let i = index[c.rule] { fields.append(("ruleIndex", .int(i))) }
-            fields.append(("level", .string(c.severity.rawValue)))
-            fields.append(("message", .object([("text", .string(c.message))])))
-            fields.append(("locations", .array([.object(location(c.file, c.line, c.column))])))
-            if !c.related.isEmpty {
-                fields.append(("relatedLocations", .array(c.related.enumerated().map { (i, r) in
-                    .object([("id", .int(i))] + location(r.file, r.line, r.column) + [("message", .object([("text", .string(r.message))]))])
-                })))
-            }
-            return .object(fields)
-        }
-        return JSONWriter.render(.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("contractc diff")),
-                    ("version", .string(Reporter.toolVersion)),
-                    ("informationUri", .string("https://github.com/contractc/contractc/blob/main/docs/breaking-changes.md")),
-                    ("rules", .array(rules)),
-                ]))])),
-                ("results", .array(results)),
-            ])])),
-        ]))
+        return Reporter.sarifLog(tool: "contractc diff", informationUri: "https://github.com/contractc/contractc/blob/main/docs/breaking-changes.md",
+            rules: rules, results: changes.map { Reporter.sarifResult(entry($0), ruleIndex: index[$0.rule]) })
     }
 
     static func github(_ run: DiffRun) -> String {
-        func data(_ s: String) -> String {
-            s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
-        }
-        func property(_ s: String) -> String {
-            data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
-        }
         var out = ""
         for c in run.changes {
             let command: String
@@ -114,7 +71,7 @@ public enum DiffReporter {
             case .warning: command = "warning"
             case .note: command = "notice"
             }
-            out += "::\(command) file=\(property(c.file)),line=\(c.line),col=\(c.column),title=\(property(c.rule))::\(data(c.message))\n"
+            out += Reporter.githubCommand(command, entry(c))
         }
         out += run.summary + "\n"
         return out

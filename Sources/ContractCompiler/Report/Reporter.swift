@@ -56,18 +56,99 @@ public enum Reporter {
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
-        JSONWriter.render(.array(diagnostics.map { d in
-            var fields: [(String, JSONWriter.Value)] = [
-                ("file", .string(d.file)), ("line", .int(d.line)), ("column", .int(d.column)),
-                ("severity", .string(d.severity.rawValue)), ("rule", .string(d.rule)), ("message", .string(d.message)),
-            ]
-            if !d.related.isEmpty {
-                fields.append(("related", .array(d.related.map { r in
-                    .object([("file", .string(r.file)), ("line", .int(r.line)), ("column", .int(r.column)), ("message", .string(r.message))])
-                })))
-            }
-            return .object(fields)
-        }))
+        JSONWriter.render(.array(diagnostics.map { jsonObject(Entry($0)) }))
+    }
+
+    /// What the machine-readable reports say of one finding. Lint's diagnostics and the changes
+    /// `contractc diff` reports are both rendered through it, so every report has one shape.
+    struct Entry {
+        var file: String
+        var line: Int
+        var column: Int
+        /// `error`, `warning` or `note`.
+        var level: String
+        var rule: String
+        var message: String
+        var related: [Diagnostic.Related]
+
+        init(file: String, line: Int, column: Int, level: String, rule: String, message: String, related: [Diagnostic.Related]) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.level = level
+            self.rule = rule
+            self.message = message
+            self.related = related
+        }
+
+        init(_ d: Diagnostic) {
+            self.init(file: d.file, line: d.line, column: d.column, level: d.severity.rawValue, rule: d.rule, message: d.message, related: d.related)
+        }
+    }
+
+    /// `{file, line, column, severity, rule, message, …extra, related}`.
+    static func jsonObject(_ e: Entry, extra: [(String, JSONWriter.Value)] = []) -> JSONWriter.Value {
+        var fields: [(String, JSONWriter.Value)] = [
+            ("file", .string(e.file)), ("line", .int(e.line)), ("column", .int(e.column)),
+            ("severity", .string(e.level)), ("rule", .string(e.rule)), ("message", .string(e.message)),
+        ] + extra
+        if !e.related.isEmpty {
+            fields.append(("related", .array(e.related.map { r in
+                .object([("file", .string(r.file)), ("line", .int(r.line)), ("column", .int(r.column)), ("message", .string(r.message))])
+            })))
+        }
+        return .object(fields)
+    }
+
+    /// A SARIF location.
+    static func sarifLocation(_ file: String, _ line: Int, _ column: Int) -> [(String, JSONWriter.Value)] {
+        [("physicalLocation", .object([
+            ("artifactLocation", .object([("uri", .string(uri(file)))])),
+            ("region", .object([("startLine", .int(line)), ("startColumn", .int(column))])),
+        ]))]
+    }
+
+    /// A SARIF result; `ruleIndex` is the rule's place in the driver's rules, when it has one.
+    static func sarifResult(_ e: Entry, ruleIndex: Int?) -> JSONWriter.Value {
+        var fields: [(String, JSONWriter.Value)] = [("ruleId", .string(e.rule))]
+        if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
+        fields.append(("level", .string(e.level)))
+        fields.append(("message", .object([("text", .string(e.message))])))
+        fields.append(("locations", .array([.object(sarifLocation(e.file, e.line, e.column))])))
+        if !e.related.isEmpty {
+            fields.append(("relatedLocations", .array(e.related.enumerated().map { (i, r) in
+                .object([("id", .int(i))] + sarifLocation(r.file, r.line, r.column) + [("message", .object([("text", .string(r.message))]))])
+            })))
+        }
+        return .object(fields)
+    }
+
+    /// A SARIF 2.1.0 log of one run of one tool.
+    static func sarifLog(tool: String, informationUri: String, rules: [JSONWriter.Value], results: [JSONWriter.Value]) -> String {
+        JSONWriter.render(.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string(tool)),
+                    ("version", .string(toolVersion)),
+                    ("informationUri", .string(informationUri)),
+                    ("rules", .array(rules)),
+                ]))])),
+                ("results", .array(results)),
+            ])])),
+        ]))
+    }
+
+    /// A GitHub Actions workflow command (`error`, `warning` or `notice`) for one finding.
+    static func githubCommand(_ command: String, _ e: Entry) -> String {
+        func data(_ s: String) -> String {
+            s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        }
+        func property(_ s: String) -> String {
+            data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+        }
+        return "::\(command) file=\(property(e.file)),line=\(e.line),col=\(e.column),title=\(property(e.rule))::\(data(e.message))\n"
     }
 
     static func sarif(_ diagnostics: [Diagnostic]) -> String {
@@ -87,41 +168,8 @@ public enum Reporter {
                 ("properties", .object([("clause", .string(r.clause))])),
             ])
         }
-        func location(_ file: String, _ line: Int, _ column: Int) -> JSONWriter.Value {
-            .object([("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(uri(file)))])),
-                ("region", .object([("startLine", .int(line)), ("startColumn", .int(column))])),
-            ]))])
-        }
-        let results: [JSONWriter.Value] = diagnostics.map { d in
-            var fields: [(String, JSONWriter.Value)] = [("ruleId", .string(d.rule))]
-            if let i = index[d.rule] { fields.append(("ruleIndex", .int(i))) }
-            fields.append(("level", .string(d.severity.rawValue)))
-            fields.append(("message", .object([("text", .string(d.message))])))
-            fields.append(("locations", .array([location(d.file, d.line, d.column)])))
-            if !d.related.isEmpty {
-                fields.append(("relatedLocations", .array(d.related.enumerated().map { (i, r) in
-                    guard case .object(var pairs) = location(r.file, r.line, r.column) else { return .null }
-                    pairs.insert(("id", .int(i)), at: 0)
-                    pairs.append(("message", .object([("text", .string(r.message))])))
-                    return .object(pairs)
-                })))
-            }
-            return .object(fields)
-        }
-        return JSONWriter.render(.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("contractc")),
-                    ("version", .string(toolVersion)),
-                    ("informationUri", .string("https://github.com/contractc/contractc/blob/main/docs/rules.md")),
-                    ("rules", .array(ruleObjects)),
-                ]))])),
-                ("results", .array(results)),
-            ])])),
-        ]))
+        return sarifLog(tool: "contractc", informationUri: "https://github.com/contractc/contractc/blob/main/docs/rules.md",
+            rules: ruleObjects, results: diagnostics.map { sarifResult(Entry($0), ruleIndex: index[$0.rule]) })
     }
 
     /// A relative path as a SARIF URI (percent-encoding what URIs do not allow).
@@ -140,18 +188,7 @@ public enum Reporter {
     }
 
     static func github(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
-        func data(_ s: String) -> String {
-            s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
-        }
-        func property(_ s: String) -> String {
-            data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
-        }
-        var out = ""
-        for d in diagnostics {
-            out += "::\(d.severity.rawValue) file=\(property(d.file)),line=\(d.line),col=\(d.column),title=\(property(d.rule))::\(data(d.message))\n"
-        }
-        out += summary(diagnostics, fileCount: fileCount) + "\n"
-        return out
+        diagnostics.map { githubCommand($0.severity.rawValue, Entry($0)) }.joined() + summary(diagnostics, fileCount: fileCount) + "\n"
     }
 
     static func junit(_ diagnostics: [Diagnostic], files: [String]) -> String {
