@@ -66,7 +66,7 @@ public struct Contract: Sendable {
 }
 
 /// `classification:` — where the service sits in 服务分类 and 服务内容.
-public struct Classification: Sendable, Hashable, Codable {
+public struct Classification: Sendable, Hashable {
     /// Place of the `classification:` key.
     public var place: SourcePlace
     /// `resource:` as written.
@@ -358,9 +358,9 @@ public struct NamedType: Sendable {
 }
 
 /// A problem with the shape of the YAML: what the reader found before any rule runs.
-public struct ShapeProblem: Sendable, Hashable, Codable {
+public struct ShapeProblem: Sendable, Hashable {
     /// The kind of problem.
-    public enum Kind: Sendable, Hashable, Codable {
+    public enum Kind: Sendable, Hashable {
         /// A key this place does not know; with the closest known key.
         case unknownKey(key: String, suggestion: String?)
         /// A value of the wrong kind (a list where a mapping belongs, a number where a string belongs).

@@ -2,7 +2,7 @@
 ///
 /// Columns count Unicode scalars, the way libyaml reports them, so a key after
 /// Chinese text still points at the right character in an editor.
-public struct SourcePlace: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct SourcePlace: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// 1-based line number.
     public var line: Int
     /// 1-based column, in Unicode scalars.
@@ -42,4 +42,3 @@ public struct Located<Value: Sendable>: Sendable {
 
 extension Located: Equatable where Value: Equatable {}
 extension Located: Hashable where Value: Hashable {}
-extension Located: Codable where Value: Codable {}

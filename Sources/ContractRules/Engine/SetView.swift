@@ -9,7 +9,7 @@ import ContractSyntax
 /// the size of the contracts; `contractc lint --changed` stores them in its cache so unchanged
 /// files are not parsed again. ``checkedFile`` gives the set rules exactly what they would see
 /// in the whole file.
-public struct SetView: Sendable, Codable, Hashable {
+public struct SetView: Sendable, Hashable {
     /// The file, as given to the compiler.
     public var path: String
     /// Rules silenced by comments, by line.
@@ -19,7 +19,7 @@ public struct SetView: Sendable, Codable, Hashable {
 
     /// The top-level part of a contract that set rules read. Sets are kept as sorted lists so
     /// that the same view always encodes to the same bytes.
-    public struct Header: Sendable, Codable, Hashable {
+    public struct Header: Sendable, Hashable {
         var place: SourcePlace
         var keyPlaces: [String: SourcePlace]
         var writtenKeys: [String]
