@@ -73,8 +73,10 @@ let package = Package(
         .testTarget(name: "ServiceLinkTests", dependencies: ["ServiceLink"], swiftSettings: strict),
         .testTarget(name: "ContractSyntaxTests", dependencies: ["ContractSyntax"], swiftSettings: strict),
         .testTarget(name: "ContractRulesTests", dependencies: ["ContractRules", "ContractCompiler"], swiftSettings: strict),
-        .testTarget(name: "ContractCompilerTests", dependencies: ["ContractCompiler"], swiftSettings: strict),
-        .testTarget(name: "ContractInspectionTests", dependencies: ["ContractInspection", "ContractCompiler"], swiftSettings: strict),
+        // Starting processes (the built contractc, git) for the test targets that need it.
+        .target(name: "ContractTestSupport", path: "Tests/ContractTestSupport", swiftSettings: strict),
+        .testTarget(name: "ContractCompilerTests", dependencies: ["ContractCompiler", "ContractTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ContractInspectionTests", dependencies: ["ContractInspection", "ContractCompiler", "ContractTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ContractGeneratorsTests",
             dependencies: ["ContractGenerators", "ContractCompiler", "ContractRuntime"],
@@ -83,7 +85,7 @@ let package = Package(
         ),
         // Builds Examples/PersonService (a copy) to drive the build and command plugins end to end.
         .testTarget(name: "PluginTests", swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["ContractCompiler", "contractc"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["ContractCompiler", "contractc", "ContractTestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

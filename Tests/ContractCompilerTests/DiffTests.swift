@@ -1,5 +1,6 @@
 import ContractCompiler
 import ContractModel
+import ContractTestSupport
 import Foundation
 import Testing
 
@@ -821,23 +822,10 @@ struct DiffPolicyTests {
 
 /// Runs the built `contractc` binary and git (the pattern of EndToEndTests/Support.swift).
 private enum DiffCLI {
-    struct Output {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Output = TestProcess.Output
 
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let binary: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("contractc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/contractc")
-    }()
+    static let root = TestProcess.root
+    static let binary = TestProcess.contractc
 
     /// Runs `contractc ARGUMENTS` in a folder.
     static func contractc(_ arguments: [String], in directory: URL) async throws -> Output {
@@ -852,11 +840,9 @@ private enum DiffCLI {
         return out
     }
 
-    /// Runs a program. The waiting happens on Dispatch threads, never on Swift concurrency's
-    /// cooperative pool, so other tests keep running meanwhile.
+    /// Runs a program, waiting off Swift concurrency's cooperative pool.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL) async throws -> Output {
-        let r = try await ProcessRunner.run(executable, arguments, in: directory)
-        return Output(stdout: r.stdout, stderr: r.stderr, status: r.status)
+        try await TestProcess.runOffPool(executable, arguments, in: directory)
     }
 
     static func write(_ text: String, to url: URL) throws {

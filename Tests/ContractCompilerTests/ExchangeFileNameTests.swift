@@ -1,5 +1,6 @@
 import ContractCompiler
 import ContractSyntax
+import ContractTestSupport
 import Foundation
 import Testing
 
@@ -107,29 +108,14 @@ struct ExchangeFileNameTests {
 
 /// Runs the built `contractc` binary (the pattern of EndToEndTests/Support.swift).
 enum FilesCLI {
-    struct Output {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Output = TestProcess.Output
 
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestProcess.root
+    static let binary = TestProcess.contractc
 
-    static let binary: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("contractc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/contractc")
-    }()
-
-    /// Runs the binary. The waiting happens on Dispatch threads, never on Swift concurrency's
-    /// cooperative pool (one thread per core), so other tests keep running meanwhile.
+    /// Runs the binary, waiting off Swift concurrency's cooperative pool.
     static func run(_ arguments: [String], in directory: URL) async throws -> Output {
-        let r = try await ProcessRunner.run(binary, arguments, in: directory)
-        return Output(stdout: r.stdout, stderr: r.stderr, status: r.status)
+        try await TestProcess.runOffPool(binary, arguments, in: directory)
     }
 
     static func temporaryFolder(_ name: String = #function) throws -> URL {

@@ -1,61 +1,18 @@
+import ContractTestSupport
 import Foundation
 import Testing
 
 /// Runs the built `contractc` binary as a user would (the same way as EndToEndTests).
 enum Binary {
-    struct Output {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-        /// Seconds from start to exit, measured on the thread that waited.
-        var seconds: Double
-    }
+    typealias Output = TestProcess.Output
 
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestProcess.root
+    static let path = TestProcess.contractc
 
-    /// The `contractc` executable next to the test bundle.
-    static let path: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("contractc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/contractc")
-    }()
-
-    /// Runs the binary. The waiting happens on Dispatch threads, never on Swift concurrency's
-    /// cooperative pool (one thread per core), so other tests keep running meanwhile.
+    /// Runs the binary, waiting off Swift concurrency's cooperative pool so that other tests
+    /// keep running meanwhile.
     static func run(_ arguments: [String], in directory: URL) async throws -> Output {
-        let process = Process()
-        process.executableURL = path
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let started = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let group = DispatchGroup()
-                nonisolated(unsafe) var outData = Data()
-                group.enter()
-                DispatchQueue.global().async {
-                    outData = out.fileHandleForReading.readDataToEndOfFile()
-                    group.leave()
-                }
-                let errData = err.fileHandleForReading.readDataToEndOfFile()
-                group.wait()
-                process.waitUntilExit()
-                continuation.resume(returning: Output(
-                    stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                    status: process.terminationStatus,
-                    seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
-            }
-        }
+        try await TestProcess.runOffPool(path, arguments, in: directory)
     }
 }
 

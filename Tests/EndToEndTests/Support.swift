@@ -1,59 +1,26 @@
+import ContractTestSupport
 import Foundation
 import Testing
 
 /// Runs the built `contractc` binary as a user would.
 enum CLI {
-    struct Output {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
+    typealias Output = TestProcess.Output
 
     /// The repository root (for `contracts/` and `docs/`).
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestProcess.root
 
     /// The `contractc` executable next to the test bundle.
-    static let binary: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("contractc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/contractc")
-    }()
+    static let binary = TestProcess.contractc
 
+    /// Runs `contractc ARGUMENTS`, or `PREFIX… contractc ARGUMENTS` (e.g. under GNU time), in a
+    /// folder (default: the repository root).
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, prefix: [String] = []) throws -> Output {
-        let process = Process()
         if prefix.isEmpty {
-            process.executableURL = binary
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: prefix[0])
-            process.arguments = Array(prefix.dropFirst()) + [binary.path] + arguments
+            return try TestProcess.run(binary, arguments, in: directory ?? root, environment: environment)
         }
-        process.currentDirectoryURL = directory ?? root
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+        return try TestProcess.run(URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + [binary.path] + arguments,
+            in: directory ?? root, environment: environment)
     }
 
     /// ``run(_:in:environment:prefix:)`` on a thread of its own, so that a test waiting for the
