@@ -198,49 +198,107 @@ struct SwiftTranslator {
         }
     }
 
-    /// Finds the named types that hold masked strings, directly or in other types.
+    /// Finds the named types that hold masked strings, directly or in other types (through fields
+    /// or list elements).
+    ///
+    /// Linear in the number of types and fields: a type is masked when it has a masked string
+    /// field, or a field whose (element) type is masked, so the masked set is everything that
+    /// reaches a directly masked type; one walk backwards along the references from those finds it.
+    /// (A fixed point over the types re-walked a chain of `n` types `n` times.)
     private mutating func findMaskedTypes() {
-        var changed = true
-        while changed {
-            changed = false
-            for type in contract.types {
-                guard let name = type.name?.value, !maskedTypes.contains(name) else { continue }
-                if type.fields.contains(where: { needsMasking($0) }) {
-                    maskedTypes.insert(name)
-                    changed = true
+        var referrers: [String: [String]] = [:]
+        var work: [String] = []
+        for type in contract.types {
+            guard let name = type.name?.value else { continue }
+            for field in type.fields {
+                guard let resolved = field.resolution.type else { continue }
+                if field.maskingKind != nil, resolved.isString {
+                    if maskedTypes.insert(name).inserted { work.append(name) }
+                } else if case .named(let target) = resolved.element {
+                    referrers[target, default: []].append(name)
                 }
             }
         }
-    }
-
-    private func needsMasking(_ field: Field) -> Bool {
-        guard let type = field.resolution.type else { return false }
-        if field.maskingKind != nil, type.isString { return true }
-        if case .named(let name) = type.element { return maskedTypes.contains(name) }
-        return false
+        while let next = work.popLast() {
+            for referrer in referrers[next] ?? [] where maskedTypes.insert(referrer).inserted {
+                work.append(referrer)
+            }
+        }
     }
 
     /// Reports named types that hold themselves other than through a list (Swift structs cannot).
+    ///
+    /// A type holds itself when it lies on a cycle of non-list references: a strongly connected
+    /// component of more than one type, or a type referring to itself. Tarjan's algorithm finds
+    /// them in one walk, linear in types and fields, and iterative, so a chain of any length cannot
+    /// exhaust the stack. (A walk from every type re-walked a chain of `n` types `n` times.)
     private mutating func checkRecursion() {
-        var edges: [String: [String]] = [:]
+        var index: [String: Int] = [:]
+        var names: [String] = []
         for type in contract.types {
-            guard let name = type.name?.value else { continue }
-            edges[name] = type.fields.compactMap { field in
-                if case .named(let target)? = field.resolution.type { return target }
-                return nil
+            guard let name = type.name?.value, index[name] == nil else { continue }
+            index[name] = names.count
+            names.append(name)
+        }
+        let count = names.count
+        var edges = [[Int]](repeating: [], count: count)
+        var selfLoop = [Bool](repeating: false, count: count)
+        for type in contract.types {
+            guard let name = type.name?.value, let from = index[name] else { continue }
+            for field in type.fields {
+                guard case .named(let target)? = field.resolution.type, let to = index[target] else { continue }
+                edges[from].append(to)
+                if from == to { selfLoop[from] = true }
+            }
+        }
+        var order = [Int](repeating: -1, count: count)
+        var low = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = []
+        var cyclic = [Bool](repeating: false, count: count)
+        var counter = 0
+        for root in 0..<count where order[root] < 0 {
+            // Each frame: a node and how many of its edges have been followed.
+            var frames: [(node: Int, edge: Int)] = [(root, 0)]
+            order[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
+            while let frame = frames.last {
+                let node = frame.node
+                if frame.edge < edges[node].count {
+                    frames[frames.count - 1].edge += 1
+                    let next = edges[node][frame.edge]
+                    if order[next] < 0 {
+                        order[next] = counter
+                        low[next] = counter
+                        counter += 1
+                        stack.append(next)
+                        onStack[next] = true
+                        frames.append((next, 0))
+                    } else if onStack[next] {
+                        low[node] = min(low[node], order[next])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last?.node { low[parent] = min(low[parent], low[node]) }
+                guard low[node] == order[node] else { continue }
+                var component: [Int] = []
+                while let member = stack.popLast() {
+                    onStack[member] = false
+                    component.append(member)
+                    if member == node { break }
+                }
+                if component.count > 1 || selfLoop[node] {
+                    for member in component { cyclic[member] = true }
+                }
             }
         }
         for type in contract.types {
-            guard let name = type.name else { continue }
-            var seen: Set<String> = []
-            var stack = edges[name.value] ?? []
-            while let next = stack.popLast() {
-                if next == name.value {
-                    problem(name.place, "type '\(name.value)' contains itself through fields that are not lists; a Swift struct cannot, so make one of those fields a list")
-                    break
-                }
-                if seen.insert(next).inserted { stack += edges[next] ?? [] }
-            }
+            guard let name = type.name, let at = index[name.value], cyclic[at] else { continue }
+            problem(name.place, "type '\(name.value)' contains itself through fields that are not lists; a Swift struct cannot, so make one of those fields a list")
         }
     }
 
