@@ -160,7 +160,7 @@ public enum CatalogueReader {
             guard complete, let code, let interface, let protocolName, let address else { continue }
             let entryPlace = place(item.offset)
             if let first = firstByCode[code] {
-                problem(item.offset, "code \(code) appears twice in the catalogue (first at line \(first.line)); the inspection state is kept by code")
+                problem(item.offset, "code \(DisplayText.escaped(code)) appears twice in the catalogue (first at line \(first.line)); the inspection state is kept by code")
                 continue
             }
             firstByCode[code] = entryPlace

@@ -101,7 +101,7 @@ public enum InspectDriver {
             case .missing:
                 break
             case .failed(let why):
-                run.problems.append(problem(statePath, "cannot read the inspection state: \(why)", rule: InspectionState.ruleID))
+                run.problems.append(problem(statePath, "cannot read the inspection state: \(DisplayText.escaped(why))", rule: InspectionState.ruleID))
                 return run
             case .bytes(let stateBytes):
                 switch InspectionState.parse(stateBytes, file: statePath) {
@@ -113,9 +113,9 @@ public enum InspectDriver {
                 }
             }
             for entry in entries where entry.period == nil {
-                let written = entry.inspection.map { "'\($0)' is not an ISO 8601 duration" } ?? "it has no 'inspection'"
+                let written = entry.inspection.map { "'\(DisplayText.escaped($0))' is not an ISO 8601 duration" } ?? "it has no 'inspection'"
                 run.warnings.append(Diagnostic(file: request.cataloguePath, place: entry.place, severity: .warning, rule: CatalogueReader.ruleID,
-                    message: "service \(entry.code) has no inspection period (\(written)); it is inspected on every run"))
+                    message: "service \(DisplayText.escaped(entry.code)) has no inspection period (\(written)); it is inspected on every run"))
             }
             let due = entries.filter { loaded.isDue($0, now: now) }
             run.skipped = entries.count - due.count
@@ -130,7 +130,7 @@ public enum InspectDriver {
                 try io.write(state.rendered(), statePath)
                 run.stateWritten = true
             } catch {
-                run.problems.append(problem(statePath, "cannot write the inspection state: \(error)", rule: InspectionState.ruleID))
+                run.problems.append(problem(statePath, "cannot write the inspection state: \(DisplayText.escaped("\(error)"))", rule: InspectionState.ruleID))
             }
         }
         return run
@@ -140,9 +140,9 @@ public enum InspectDriver {
         switch io.read(path) {
         case .bytes(let bytes): return bytes
         case .missing:
-            run.problems.append(problem(path, "no such file '\(path)'", rule: "path-invalid"))
+            run.problems.append(problem(path, "no such file '\(DisplayText.escaped(path))'", rule: "path-invalid"))
         case .failed(let why):
-            run.problems.append(problem(path, "cannot read the \(what): \(why)", rule: CatalogueReader.ruleID))
+            run.problems.append(problem(path, "cannot read the \(what): \(DisplayText.escaped(why))", rule: CatalogueReader.ruleID))
         }
         return nil
     }

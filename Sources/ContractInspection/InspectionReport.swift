@@ -1,4 +1,5 @@
 import ContractGenerators
+import ContractSyntax
 
 /// The output formats of `contractc inspect`.
 public enum InspectionFormat: String, Sendable, CaseIterable {
@@ -37,24 +38,31 @@ public enum InspectionReport {
 
     /// One line per entry, columns aligned: code, interface, protocol, address, status, time,
     /// then the detail and, for a down entry, `→ action`.
+    ///
+    /// Every field that comes from the catalogue or from the server (code, interface, protocol,
+    /// address, the detail with its banner or `Location`, the origin in the action) is written
+    /// through `DisplayText.escaped(_:)`: a catalogue from a pull request must not end a report
+    /// line early, forge one, recolour the terminal or reorder what the reader sees.
     public static func text(_ results: [InspectionResult], skipped: Int?) -> String {
-        let rows = sorted(results).map { r -> [String] in
-            [r.entry.code, r.entry.interface, r.entry.protocolName, r.entry.address, r.status.rawValue, "\(r.elapsedMilliseconds) ms"]
+        let ordered = sorted(results)
+        let rows = ordered.map { r -> [String] in
+            [r.entry.code, r.entry.interface, r.entry.protocolName, r.entry.address].map(DisplayText.escaped)
+                + [r.status.rawValue, "\(r.elapsedMilliseconds) ms"]
         }
         var widths = [Int](repeating: 0, count: 6)
         for row in rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         var out = ""
-        for (row, result) in zip(rows, sorted(results)) {
+        for (row, result) in zip(rows, ordered) {
             var line = ""
             for (i, cell) in row.enumerated() {
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 line += i == 5 ? pad + cell : cell + pad
                 line += "  "
             }
-            line += result.detail
-            if let action = result.action { line += " → \(action)" }
+            line += DisplayText.escaped(result.detail)
+            if let action = result.action { line += " → \(DisplayText.escaped(action))" }
             out += line + "\n"
         }
         out += summary(results, skipped: skipped) + "\n"

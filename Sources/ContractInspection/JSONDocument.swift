@@ -1,3 +1,5 @@
+import ContractSyntax
+
 /// A strict JSON (RFC 8259) reader that keeps the byte offset of every value, so that a problem
 /// in a catalogue or a state file is reported at its `line:column` like every other diagnostic
 /// of the tool. It needs no Foundation and never recurses deeper than ``maximumDepth``.
@@ -61,15 +63,17 @@ public struct JSONDocument: Sendable {
 
     /// The root value.
     public var root: Node
-    /// The bytes read, for turning offsets into places.
-    public var bytes: [UInt8]
+    /// The bytes read.
+    public let bytes: [UInt8]
+    /// Where each line of ``bytes`` starts, for turning offsets into places.
+    public let places: PlaceIndex
 
     /// Reads a whole text. A UTF-8 byte-order mark at the start is skipped.
     public static func parse(_ bytes: [UInt8]) -> Result<JSONDocument, SyntaxError> {
         var parser = Parser(bytes: bytes)
         do {
             let root = try parser.document()
-            return .success(JSONDocument(root: root, bytes: bytes))
+            return .success(JSONDocument(root: root, bytes: bytes, places: PlaceIndex(bytes)))
         } catch let error as SyntaxError {
             return .failure(error)
         } catch {
@@ -78,6 +82,10 @@ public struct JSONDocument: Sendable {
     }
 
     /// The 1-based line and column (counted in Unicode scalars) of a byte offset.
+    ///
+    /// This reads the text from its start: one call is linear, so a caller that needs the places
+    /// of many offsets of the same text (one per catalogue entry) uses a ``PlaceIndex`` instead,
+    /// which gives the same answers.
     public static func place(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
@@ -96,8 +104,82 @@ public struct JSONDocument: Sendable {
         return (line, column)
     }
 
-    /// The place of a byte offset in this document.
-    public func place(of offset: Int) -> (line: Int, column: Int) { Self.place(of: offset, in: bytes) }
+    /// The place of a byte offset in this document, found in ``places`` (no scan of the text).
+    public func place(of offset: Int) -> (line: Int, column: Int) { places.place(of: offset) }
+
+    /// Turns byte offsets of one text into 1-based lines and columns (columns counted in Unicode
+    /// scalars, as ``JSONDocument/place(of:in:)`` counts them) without reading the text from its
+    /// start each time.
+    ///
+    /// Built in one pass over the text; each look-up then costs a binary search over the line
+    /// starts and a count of at most ``stride`` bytes, however long the line is (a minified
+    /// catalogue is one line of megabytes). The places of a whole catalogue are thereby linear
+    /// in its size, not quadratic.
+    public struct PlaceIndex: Sendable {
+        /// How many bytes apart the counts of scalar starts are kept.
+        public static let stride = 64
+
+        /// The text.
+        private let bytes: [UInt8]
+        /// The offset of the first byte of each line: 0, then one past every line feed.
+        private let lineStarts: [Int]
+        /// `scalarStarts[k]`: how many bytes of `bytes[0 ..< k * stride]` start a scalar (are
+        /// not UTF-8 continuation bytes).
+        private let scalarStarts: [Int]
+
+        /// Indexes a text in one pass.
+        public init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var lineStarts = [0]
+            var scalarStarts: [Int] = []
+            scalarStarts.reserveCapacity(bytes.count / Self.stride + 1)
+            var starts = 0
+            bytes.withUnsafeBufferPointer { buffer in
+                var block = 0
+                while block < buffer.count {
+                    scalarStarts.append(starts)
+                    let end = min(block + Self.stride, buffer.count)
+                    var index = block
+                    while index < end {
+                        let byte = buffer[index]
+                        if byte & 0xC0 != 0x80 { starts += 1 }
+                        if byte == 0x0A { lineStarts.append(index + 1) }
+                        index += 1
+                    }
+                    block = end
+                }
+            }
+            if bytes.count % Self.stride == 0 { scalarStarts.append(starts) }
+            self.lineStarts = lineStarts
+            self.scalarStarts = scalarStarts
+        }
+
+        /// The 1-based line and column of a byte offset (clamped to the text).
+        public func place(of offset: Int) -> (line: Int, column: Int) {
+            let end = min(max(offset, 0), bytes.count)
+            // The last line start at or before `end`.
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= end { low = middle } else { high = middle - 1 }
+            }
+            let column = scalarStartsBefore(end) - scalarStartsBefore(lineStarts[low]) + 1
+            return (low + 1, column)
+        }
+
+        /// How many bytes of `bytes[0 ..< offset]` start a scalar.
+        private func scalarStartsBefore(_ offset: Int) -> Int {
+            let checkpoint = offset / Self.stride
+            var count = scalarStarts[checkpoint]
+            var index = checkpoint * Self.stride
+            while index < offset {
+                if bytes[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
+            return count
+        }
+    }
 }
 
 extension JSONDocument.Node {
@@ -155,7 +237,7 @@ private struct Parser {
         if byte < 0x80 { return "'\(Character(Unicode.Scalar(byte)))'" }
         var end = index + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80, end - index < 4 { end += 1 }
-        return "'\(String(decoding: bytes[index..<end], as: UTF8.self))'"
+        return "'\(DisplayText.escaped(String(decoding: bytes[index..<end], as: UTF8.self)))'"
     }
 
     mutating func skipSpace() {
@@ -227,7 +309,7 @@ private struct Parser {
             let key = try string()
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw fail("unexpected \(describeHere()); expected ':' after the key \"\(key)\"")
+                throw fail("unexpected \(describeHere()); expected ':' after the key \"\(DisplayText.escaped(key))\"")
             }
             index += 1
             let node = try value()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCompiler
+import ContractSyntax
 
 struct Files: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +47,7 @@ struct Files: ParsableCommand {
             let result = FilesCheckDriver.run(folders: folders, contracts: contracts.isEmpty ? nil : contracts, regions: regions)
             for problem in result.toolProblems { writeErr(Reporter.line(problem) + "\n") }
             guard result.toolProblems.isEmpty else { throw ExitCode(result.exitCode) }
-            for note in result.notes { writeErr("contractc: note: \(note)\n") }
+            for note in result.notes { writeErr("contractc: note: \(DisplayText.escaped(note))\n") }
             switch format {
             case .json:
                 writeOut(Reporter.render(result.diagnostics, files: [], format: .json))

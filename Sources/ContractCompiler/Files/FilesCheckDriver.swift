@@ -63,10 +63,16 @@ public enum FilesCheckDriver {
         run.toolProblems += contractProblems
         run.contractCount = allowances.count
         if let note { run.notes.append(note) }
-        let (files, walkProblems) = listFiles(folders)
+        let (files, notUTF8, walkProblems) = listFiles(folders)
         run.toolProblems += walkProblems
         guard run.toolProblems.isEmpty else { return run }
-        run.fileCount = files.count
+        run.fileCount = files.count + notUTF8.filter { !$0.isFolder }.count
+        for entry in notUTF8 {
+            let message = entry.isFolder
+                ? "the folder name is not UTF-8 (bytes that are not are shown as \\x{..}); its files are not checked: rename it"
+                : "the file name is not UTF-8 (bytes that are not are shown as \\x{..}); an exchange file name is the 15 ASCII letters and digits of the code, '.', and an extension"
+            run.diagnostics.append(Diagnostic(file: entry.path, place: .start, severity: .error, rule: ruleID, message: message))
+        }
         let rules = ExchangeFileNameRules(regions: table, allowances: allowances)
         for path in files {
             let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -109,24 +115,46 @@ public enum FilesCheckDriver {
         return (allowances, [], nil)
     }
 
+    /// A file or folder whose name is not UTF-8: it cannot be named by a `String` path, so it
+    /// is reported by ``path``, where each byte that is not UTF-8 is written `\x{FF}`.
+    public struct UnnamableEntry: Sendable, Hashable {
+        /// The folder's path, `/`, and the name with its bytes that are not UTF-8 escaped.
+        public var path: String
+        /// Whether the entry is a folder (whose files are then not listed).
+        public var isFolder: Bool
+    }
+
     /// Every regular file under the paths (a file named directly is taken as it is), sorted by
-    /// path; problems for paths that do not exist or cannot be read.
-    public static func listFiles(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
+    /// path; the files and folders whose names are not UTF-8, sorted by their shown path;
+    /// problems for paths that do not exist or cannot be read.
+    public static func listFiles(_ paths: [String]) -> (files: [String], notUTF8: [UnnamableEntry], problems: [Diagnostic]) {
         var files: [String] = []
+        var notUTF8: [UnnamableEntry] = []
         var problems: [Diagnostic] = []
         var seen = Set<String>()
         func walk(_ folder: String, depth: Int) {
             guard depth < 256 else { return }
-            switch FileSystem.list(folder) {
+            switch FolderEntries.list(folder) {
             case .failure(let error):
                 problems.append(toolProblem(folder, error.description, rule: "path-invalid"))
-            case .success(let names):
-                for name in names where !name.hasPrefix(".") {
-                    let path = folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
-                    switch FileSystem.kind(path) {
+            case .success(let entries):
+                func child(_ name: String) -> String {
+                    folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+                }
+                for entry in entries where entry.bytes.first != UInt8(ascii: ".") {
+                    guard let name = entry.name else {
+                        switch entry.kind {
+                        case .file: notUTF8.append(UnnamableEntry(path: child(entry.shown), isFolder: false))
+                        case .directory: notUTF8.append(UnnamableEntry(path: child(entry.shown), isFolder: true))
+                        case .directoryLink, .other: break
+                        }
+                        continue
+                    }
+                    let path = child(name)
+                    switch entry.kind {
                     case .directory: walk(path, depth: depth + 1)
                     case .file: if seen.insert(path).inserted { files.append(path) }
-                    case .directoryLink, .missing, .other: continue
+                    case .directoryLink, .other: continue
                     }
                 }
             }
@@ -145,7 +173,8 @@ public enum FilesCheckDriver {
             }
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return (files, problems)
+        notUTF8.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return (files, notUTF8, problems)
     }
 
     private static func toolProblem(_ file: String, _ message: String, rule: String) -> Diagnostic {
