@@ -53,6 +53,7 @@ let package = Package(
             name: "contractc",
             dependencies: [
                 "ContractCompiler",
+                "ContractSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

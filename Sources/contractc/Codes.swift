@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCompiler
+import ContractSyntax
 
 struct Codes: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct Codes: ParsableCommand {
         let result = CodesDriver.run(paths: paths.isEmpty ? ["."] : paths, check: check)
         for problem in result.toolProblems { writeErr(Reporter.line(problem) + "\n") }
         for d in result.diagnostics { writeOut(Reporter.line(d) + "\n") }
-        for a in result.assigned where !check { writeOut("\(a.file): assigned code \(a.code)\n") }
+        for a in result.assigned where !check { writeOut("\(DisplayText.escaped(a.file)): assigned code \(a.code)\n") }
         writeOut(result.summary(check: check) + "\n")
         throw ExitCode(result.exitCode)
     }

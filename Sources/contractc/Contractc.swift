@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContractCompiler
+import ContractSyntax
 import Foundation
 
 /// The `contractc` command line. It only wires arguments to `ContractCompiler`.
@@ -11,6 +12,10 @@ struct Contractc: ParsableCommand {
         discussion: """
             Exit codes: 0 no errors (warnings allowed unless --strict); 1 the contracts have errors; \
             2 the command could not run (bad arguments, unreadable path, bad configuration).
+
+            Configuration: the nearest .contractc.yaml in a contract's folder or above it, up to the \
+            root of its git repository (a folder holding .git) and never above it; outside a \
+            repository, up to /.
             """,
         version: ContractCompilerInfo.version,
         subcommands: [Lint.self, Codes.self, Generate.self, Explain.self, Inspect.self, Files.self, Catalogue.self, OpenAPI.self, Diff.self],
@@ -30,20 +35,22 @@ struct Contractc: ParsableCommand {
                 self.exit(withError: error)
             }
             let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { writeErr(message + "\n") }
             Foundation.exit(code == .validationFailure ? 2 : (code.rawValue == 0 ? 0 : 2))
         }
     }
 }
 
-/// Writes text to standard output without buffering surprises.
+/// Writes text to standard output without buffering surprises. Every report escapes the
+/// contract text it quotes; this is the last guard: no control or bidirectional character but
+/// the line feed and the tab reaches a terminal or a CI log from contractc.
 func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(DisplayText.escapedKeepingLines(text).utf8))
 }
 
-/// Writes text to standard error.
+/// Writes text to standard error, guarded as ``writeOut(_:)``.
 func writeErr(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(DisplayText.escapedKeepingLines(text).utf8))
 }
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -23,14 +23,14 @@ public enum DiffReporter {
 
     /// One change in compiler form: `file:line:col: severity: message [rule]`.
     public static func line(_ c: DiffChange) -> String {
-        "\(c.file):\(c.line):\(c.column): \(c.severity.rawValue): \(c.message) [\(c.rule)]"
+        "\(DisplayText.escaped(c.file)):\(c.line):\(c.column): \(c.severity.rawValue): \(DisplayText.escaped(c.message)) [\(c.rule)]"
     }
 
     static func text(_ run: DiffRun) -> String {
         var out = ""
         for c in run.changes {
             out += line(c) + "\n"
-            for r in c.related { out += "\(r.file):\(r.line):\(r.column): note: \(r.message)\n" }
+            for r in c.related { out += Reporter.noteLine(r) + "\n" }
         }
         out += run.summary + "\n"
         return out

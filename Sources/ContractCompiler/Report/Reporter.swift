@@ -32,9 +32,16 @@ public enum Reporter {
         }
     }
 
-    /// One diagnostic in compiler form.
+    /// One diagnostic in compiler form. The file name and the message may quote contract text:
+    /// both are escaped (``DisplayText``) so that no contract can end the line early, forge a
+    /// line of its own or drive the terminal.
     public static func line(_ d: Diagnostic) -> String {
-        "\(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+        "\(DisplayText.escaped(d.file)):\(d.line):\(d.column): \(d.severity.rawValue): \(DisplayText.escaped(d.message)) [\(DisplayText.escaped(d.rule))]"
+    }
+
+    /// A related place in compiler form (`file:line:col: note: message`), escaped like ``line(_:)``.
+    static func noteLine(_ r: Diagnostic.Related) -> String {
+        "\(DisplayText.escaped(r.file)):\(r.line):\(r.column): note: \(DisplayText.escaped(r.message))"
     }
 
     /// `3 errors, 1 warning in 42 contracts`.
@@ -49,7 +56,7 @@ public enum Reporter {
         var out = ""
         for d in diagnostics {
             out += line(d) + "\n"
-            for r in d.related { out += "\(r.file):\(r.line):\(r.column): note: \(r.message)\n" }
+            for r in d.related { out += noteLine(r) + "\n" }
         }
         out += summary(diagnostics, fileCount: fileCount) + "\n"
         return out
@@ -142,13 +149,41 @@ public enum Reporter {
 
     /// A GitHub Actions workflow command (`error`, `warning` or `notice`) for one finding.
     static func githubCommand(_ command: String, _ e: Entry) -> String {
-        func data(_ s: String) -> String {
-            s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        "::\(command) file=\(githubProperty(e.file)),line=\(e.line),col=\(e.column),title=\(githubProperty(e.rule))::\(githubData(e.message))\n"
+    }
+
+    /// The message of a workflow command, encoded as the runner decodes it: `%` → `%25`, CR →
+    /// `%0D`, LF → `%0A`, on Unicode scalars (a CR LF pair is one `Character` and would slip past a
+    /// character-wise replacement); every other unsafe scalar (``DisplayText``) is escaped, so
+    /// nothing in the message can start a command line of its own or reach the log raw.
+    static func githubData(_ s: String) -> String {
+        githubEncode(s, property: false)
+    }
+
+    /// A property value of a workflow command (`file=`, `title=`): as ``githubData(_:)``, and
+    /// `:` → `%3A`, `,` → `%2C`, which would otherwise end the property.
+    static func githubProperty(_ s: String) -> String {
+        githubEncode(s, property: true)
+    }
+
+    private static func githubEncode(_ s: String, property: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "%": out.append(contentsOf: "%25".unicodeScalars)
+            case "\r": out.append(contentsOf: "%0D".unicodeScalars)
+            case "\n": out.append(contentsOf: "%0A".unicodeScalars)
+            case ":" where property: out.append(contentsOf: "%3A".unicodeScalars)
+            case "," where property: out.append(contentsOf: "%2C".unicodeScalars)
+            default:
+                if DisplayText.isUnsafe(scalar) {
+                    out.append(contentsOf: DisplayText.escaped(String(scalar)).unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
+            }
         }
-        func property(_ s: String) -> String {
-            data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
-        }
-        return "::\(command) file=\(property(e.file)),line=\(e.line),col=\(e.column),title=\(property(e.rule))::\(data(e.message))\n"
+        return String(out)
     }
 
     static func sarif(_ diagnostics: [Diagnostic]) -> String {
@@ -203,7 +238,7 @@ public enum Reporter {
         out += "  <testsuite name=\"contractc lint\" tests=\"\(names.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         for name in names {
             let found = byFile[name] ?? []
-            out += "    <testcase classname=\"contractc.lint\" name=\"\(xml(name))\""
+            out += "    <testcase classname=\"contractc.lint\" name=\"\(xml(DisplayText.escaped(name)))\""
             let errors = found.filter { $0.severity == .error }
             if found.isEmpty {
                 out += "/>\n"
@@ -212,7 +247,7 @@ public enum Reporter {
             out += ">\n"
             if !errors.isEmpty {
                 let first = errors[0]
-                out += "      <failure message=\"\(xml("\(errors.count) error\(errors.count == 1 ? "" : "s"): \(first.message)"))\" type=\"\(xml(first.rule))\">"
+                out += "      <failure message=\"\(xml("\(errors.count) error\(errors.count == 1 ? "" : "s"): \(DisplayText.escaped(first.message))"))\" type=\"\(xml(DisplayText.escaped(first.rule)))\">"
                 out += xml(errors.map(line).joined(separator: "\n"))
                 out += "</failure>\n"
             }
