@@ -68,6 +68,13 @@ public enum GenerateDriver {
         // keeps every generated text: 2,000 contracts make ~100 MB of Swift). A contract with an
         // error of its own is not generated. Nothing replaces a file until the whole run — set
         // rules and name conflicts included — is free of errors.
+        let folder = OutputFolder(output)
+        do {
+            try folder.validate()
+        } catch {
+            let lint = LintRun(diagnostics: [], toolProblems: [toolProblem(output, String(describing: error))], files: [])
+            return GenerateRun(lint: lint, diagnostics: [], toolProblems: lint.toolProblems, files: [], written: [], output: output)
+        }
         let made = SparseSlots<Made>()
         let outputExisted = FileSystem.kind(output) != .missing
         if outputExisted { FileSystem.removeStaleStagedFiles(in: output) }
@@ -80,11 +87,15 @@ public enum GenerateDriver {
             let outcome: Made.Outcome
             do {
                 let generated = try generator.generate(contract)
-                let path = output.hasSuffix("/") ? output + generated.path : output + "/" + generated.path
                 do {
-                    outcome = .made(path: generated.path, staged: try FileSystem.stageIfChanged(Array(generated.contents.utf8), for: path))
+                    let path = try folder.path(generated.path)
+                    do {
+                        outcome = .made(path: generated.path, staged: try FileSystem.stageIfChanged(Array(generated.contents.utf8), for: path))
+                    } catch {
+                        outcome = .failed(toolProblem(path, String(describing: error)))
+                    }
                 } catch {
-                    outcome = .failed(toolProblem(path, String(describing: error)))
+                    outcome = .failed(toolProblem(file.path, String(describing: error)))
                 }
             } catch let failure as GenerationFailure {
                 outcome = .diagnostics(failure.diagnostics)

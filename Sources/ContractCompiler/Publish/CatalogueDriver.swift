@@ -74,8 +74,9 @@ public struct PublishRun: Sendable {
 /// - `backstage/<Interface>.yaml`, one Backstage `API` entity per service (type `openapi`,
 ///   pointing at the document above, for HTTP and HTTPS services; `other` for the rest).
 ///
-/// Files are written atomically and only when their content changes; files in `openapi/` and
-/// `backstage/` that no contract produces any more are removed.
+/// Files are written atomically and only when their content changes; files an earlier run
+/// published (listed in the folder's `.contractc-catalogue-files`) that no contract produces any
+/// more are removed, and nothing else is.
 public enum CatalogueDriver {
     /// The rule id of two contracts that would publish one file.
     public static let conflictRule = "publish-conflict"
@@ -172,16 +173,16 @@ public enum CatalogueDriver {
         }
         run.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         run.serviceCount = services.reduce(0) { $0 + $1.services.count }
-        Publishing.write(&run, pruning: services.flatMap { catalogue in [
-            (catalogue.folder + CatalogueGenerator.backstageFolder, ".yaml"),
-            (catalogue.folder + openAPIFolder, ".openapi.json"),
-        ] })
+        Publishing.write(&run, manifest: true)
         return run
     }
 }
 
 /// What the publishing drivers share.
 enum Publishing {
+    /// The id of an interface name that cannot name an output file.
+    static let outputNameRule = "output-name-invalid"
+
     static func toolProblem(_ file: String, _ message: String) -> Diagnostic {
         Diagnostic(file: file, place: .start, severity: .error, rule: "publish-failed", message: message)
     }
@@ -199,6 +200,15 @@ enum Publishing {
                 byKey[key, default: []].append(contract)
             }
         }
+        // An interface name names files (`<Interface>.openapi.json`, `backstage/<Interface>.yaml`):
+        // one that is not a plain file name is refused here, at its place, whatever rules are off
+        // (``OutputFolder`` refuses the path again when it is made).
+        for contract in contracts {
+            guard let interface = contract.interface, !OutputFolder.isPlainName(interface.value + ".openapi.json") else { continue }
+            problems.append(Diagnostic(
+                file: contract.file, place: interface.place, severity: .error, rule: outputNameRule,
+                message: "interface '\(interface.value)' cannot name an output file (a '/', '..', leading '.' or control character would put it outside the output folder); use a PascalCase name"))
+        }
         var reported = Set<String>()
         for key in order {
             guard let group = byKey[key], group.count > 1 else { continue }
@@ -215,42 +225,70 @@ enum Publishing {
         return problems
     }
 
-    /// Writes the run's files below its output folder, atomically and only where the content
-    /// changes, then removes files of the `pruning` folders (with the given suffix) that the run
-    /// does not produce.
-    static func write(_ run: inout PublishRun, pruning: [(folder: String, suffix: String)] = []) {
-        let output = run.output
-        func full(_ relative: String) -> String {
-            output.hasSuffix("/") ? output + relative : output + "/" + relative
+    /// The file in a catalogue's output folder that lists, one relative path a line, every file
+    /// the last run of `contractc catalogue` published there. Only the files it lists are ever
+    /// removed: a file somebody else put into the folder (a hand-written Backstage entity) stays.
+    static let manifestName = ".contractc-catalogue-files"
+
+    /// Writes the run's files below its output folder (every path made by ``OutputFolder``, all
+    /// of them checked before the first write), atomically and only where the content changes.
+    /// With `manifest`, files the previous run wrote (its manifest) that this run does not
+    /// produce are removed, and the manifest is brought up to date.
+    static func write(_ run: inout PublishRun, manifest: Bool = false) {
+        let folder = OutputFolder(run.output)
+        do {
+            try folder.validate()
+            for file in run.files { try OutputFolder.check(file.path) }
+        } catch {
+            run.toolProblems.append(toolProblem(run.output, String(describing: error)))
+            return
         }
         // Temporary files an interrupted earlier run left in the folders this run writes.
         let folders = Set(run.files.map { ($0.path as NSString).deletingLastPathComponent })
-        for folder in folders.sorted() {
-            FileSystem.removeStaleStagedFiles(in: folder.isEmpty ? output : full(folder))
+        for relative in folders.sorted() {
+            let path = relative.isEmpty ? run.output : (try? folder.path(relative + "/x", create: false)).map { ($0 as NSString).deletingLastPathComponent }
+            if let path { FileSystem.removeStaleStagedFiles(in: path) }
         }
         for file in run.files {
             do {
-                if try FileSystem.writeIfChanged(Array(file.contents.utf8), to: full(file.path)) {
-                    run.written.append(file.path)
+                let path = try folder.path(file.path)
+                do {
+                    if try FileSystem.writeIfChanged(Array(file.contents.utf8), to: path) {
+                        run.written.append(file.path)
+                    }
+                } catch {
+                    run.toolProblems.append(toolProblem(path, String(describing: error)))
+                    return
                 }
             } catch {
-                run.toolProblems.append(toolProblem(full(file.path), String(describing: error)))
+                run.toolProblems.append(toolProblem(run.output, String(describing: error)))
                 return
             }
         }
+        guard manifest else { return }
+        let manifestPath = (run.output.hasSuffix("/") ? run.output : run.output + "/") + manifestName
         let produced = Set(run.files.map(\.path))
-        for (folder, suffix) in pruning {
-            guard FileSystem.kind(full(folder)) == .directory, case .success(let names) = FileSystem.list(full(folder)) else { continue }
-            for name in names where name.hasSuffix(suffix) && !name.hasPrefix(".") {
-                let relative = folder + "/" + name
-                guard !produced.contains(relative), FileSystem.kind(full(relative)) == .file else { continue }
-                do {
-                    try FileManager.default.removeItem(atPath: full(relative))
+        if case .bytes(let bytes) = FileSystem.read(manifestPath, limit: 64 * 1024 * 1024) {
+            let listed = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+            for relative in listed where !relative.hasPrefix("#") && !produced.contains(relative) {
+                // A manifest is a file in a folder a pull request may change: each entry is
+                // checked like any output path before anything is removed.
+                guard let path = try? folder.path(relative, create: false) else { continue }
+                var st = stat()
+                guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG || st.st_mode & S_IFMT == S_IFLNK else { continue }
+                if unlink(path) == 0 {
                     run.removed.append(relative)
-                } catch {
-                    run.toolProblems.append(toolProblem(full(relative), "cannot remove a file of an earlier run: \(error.localizedDescription)"))
+                } else {
+                    run.toolProblems.append(toolProblem(path, "cannot remove a file of an earlier run: \(FileSystem.errnoText())"))
                 }
             }
+        }
+        let text = "# Files `contractc catalogue` published in this folder; only these are removed when no contract produces them any more.\n"
+            + run.files.map { $0.path + "\n" }.joined()
+        do {
+            try FileSystem.writeIfChanged(Array(text.utf8), to: manifestPath)
+        } catch {
+            run.toolProblems.append(toolProblem(manifestPath, String(describing: error)))
         }
     }
 
