@@ -50,6 +50,9 @@ public struct Contract: Sendable {
     public var types: [NamedType] = []
     /// Shape problems the reader found (unknown keys, wrong kinds of value).
     public var problems: [ShapeProblem] = []
+    /// Shape problems met but not recorded: past ``ContractReader/problemLimit`` a hostile or
+    /// broken file (hundreds of thousands of unknown keys) would fill memory with messages.
+    public var omittedProblems = 0
     /// Whether the document is a mapping at all. When it is not (an empty file, a list, a
     /// scalar), the reader reports that once and rules about the content stay quiet.
     public var isDocument = false

@@ -32,7 +32,12 @@ public enum ContractKeys {
 /// The reader records the shape problems it meets (unknown keys, wrong kinds of value)
 /// and keeps going, so one run reports everything. It judges nothing else.
 public struct ContractReader {
+    /// The most shape problems recorded for one file; the rest are only counted
+    /// (``Contract/omittedProblems``). Reports show fewer still (the linter's own limit).
+    public static let problemLimit = 10_000
+
     private var problems: [ShapeProblem] = []
+    private var omitted = 0
 
     private init() {}
 
@@ -120,6 +125,7 @@ public struct ContractReader {
             contract.methods = items.compactMap { reader.method($0, resolver) }
         }
         contract.problems = reader.problems
+        contract.omittedProblems = reader.omitted
         return contract
     }
 
@@ -249,7 +255,12 @@ public struct ContractReader {
         for (key, entry) in keys where !isNull(entry.value) || Self.reportedWhenEmpty(key, known: known) {
             result.insert(key)
         }
+        // A misspelt key counts as its guess written (one finding, not also "missing"). Guesses
+        // cost an edit distance each: as many as problems are recorded, no more.
+        var guessed = 0
         for entry in entries where keys[entry.key] == nil && !known.contains(entry.key) {
+            guessed += 1
+            if guessed > Self.problemLimit { break }
             if let guess = Suggestion.closest(to: entry.key, in: known), keys[guess] == nil { result.insert(guess) }
         }
         return result
@@ -273,6 +284,8 @@ public struct ContractReader {
         for entry in entries {
             if known.contains(entry.key) {
                 result.entries.append(entry)
+            } else if problems.count >= Self.problemLimit {
+                omitted += 1
             } else {
                 let suggestion = Suggestion.closest(to: entry.key, in: known)
                 var message = "unknown key '\(entry.key)' in \(context)"
@@ -293,6 +306,10 @@ public struct ContractReader {
     }
 
     private mutating func wrongKind(_ node: YAMLNode, expected: String, hint: String? = nil) {
+        guard problems.count < Self.problemLimit else {
+            omitted += 1
+            return
+        }
         var message = "expected \(expected), found \(node.kindDescription)"
         if let hint { message += "; \(hint)" }
         problems.append(ShapeProblem(.wrongKind, at: node.place, message))

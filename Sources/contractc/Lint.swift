@@ -7,8 +7,9 @@ struct Lint: ParsableCommand {
         abstract: "Check every *.contract.yaml under the paths against the standard.",
         discussion: """
             Prints one line per finding (file:line:col: severity: message [rule]) sorted by file, line \
-            and column, then a summary. Configuration comes from the nearest .contractc.yaml above each \
-            file. Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 when \
+            and column, then a summary. Configuration comes from the nearest .contractc.yaml in each \
+            file's folder or above it, up to the root of its git repository and never above it (outside \
+            a repository, up to /). Exit 0 when there are no errors, 1 when there are (or warnings with --strict), 2 when \
             the command could not run.
             """
     )

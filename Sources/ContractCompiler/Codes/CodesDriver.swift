@@ -115,11 +115,14 @@ public enum CodesDriver {
                         message: "cannot insert a 'code:' line here without changing the document (flow style?); write 'code: \"\(text)\"' by hand"))
                     continue
                 }
+                // Only the file as it was read is replaced: a link, a hard link, a read-only file or
+                // an edit made while the command ran is reported, never overwritten.
                 do {
-                    try FileSystem.writeIfChanged(updated, to: member.file)
+                    try FileSystem.replace(member.file, expected: bytes, with: updated)
                     result.assigned.append(Assigned(file: member.file, code: text))
                 } catch {
-                    result.toolProblems.append(Diagnostic(file: member.file, place: .start, severity: .error, rule: "file-unreadable", message: "\(error)"))
+                    result.diagnostics.append(Diagnostic(file: member.file, place: keyPlace, severity: .error, rule: "code-not-written",
+                        message: "code \"\(text)\" not written: \(error)"))
                 }
             }
         }

@@ -204,6 +204,7 @@ public final class ConfigurationResolver: @unchecked Sendable {
         var folder = absoluteFolder(ofFile: path)
         while let config = configuration(forFolder: folder) {
             if let name = config.catalogue { return CatalogueScope(name: name, root: config.root) }
+            if Self.isRepositoryRoot(config.root) { return nil }
             let parent = (config.root as NSString).deletingLastPathComponent
             guard parent != config.root, !parent.isEmpty else { return nil }
             folder = parent
@@ -244,7 +245,7 @@ public final class ConfigurationResolver: @unchecked Sendable {
             case .failed(let why):
                 record([Diagnostic(file: shown, place: .start, severity: .error, rule: "config-invalid", message: "cannot read the configuration: \(why)")])
             }
-        } else if folder != "/" && !folder.isEmpty {
+        } else if folder != "/" && !folder.isEmpty && !Self.isRepositoryRoot(folder) {
             found = configuration(forFolder: (folder as NSString).deletingLastPathComponent)
         }
         lock.lock()
@@ -257,6 +258,17 @@ public final class ConfigurationResolver: @unchecked Sendable {
         lock.lock()
         problems.append(contentsOf: new)
         lock.unlock()
+    }
+
+    /// Whether a folder is the root of a git repository (it holds `.git`, a folder or, in a
+    /// worktree or submodule, a file). The search for `.contractc.yaml` stops there: a
+    /// configuration in a folder above the repository (any writable ancestor, a shared home or
+    /// build folder) is not the repository's and must not turn its rules off. Outside a
+    /// repository the search goes up to `/`.
+    static func isRepositoryRoot(_ folder: String) -> Bool {
+        let marker = folder == "/" ? "/.git" : folder + "/.git"
+        var st = stat()
+        return lstat(marker, &st) == 0
     }
 
     /// A path shown relative to the working folder when it is inside it.

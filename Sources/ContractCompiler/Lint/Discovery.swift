@@ -40,11 +40,18 @@ public enum Discovery {
 
     private static func walk(_ folder: String, into result: inout Result, seen: inout Set<String>, excluded: (String) -> Bool, depth: Int) {
         guard depth < 256 else { return }
-        switch FileSystem.list(folder) {
+        switch FileSystem.listEntries(folder) {
         case .failure(let error):
             result.problems.append(Diagnostic(file: folder, place: .start, severity: .error, rule: "path-invalid", message: error.description))
-        case .success(let names):
-            for name in names {
+        case .success(let entries):
+            // A name that is not UTF-8 cannot be named by a path here; report it, never skip it
+            // silently (it may be a contract, or a folder of them).
+            for name in entries.invalidNames where !name.hasPrefix(".") && (name.hasSuffix(suffix) || entries.invalidFolders.contains(name)) {
+                let path = folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+                result.problems.append(Diagnostic(file: path, place: .start, severity: .error, rule: "file-unreadable",
+                    message: "the name is not valid UTF-8 (bad bytes shown as \\x{..}), so it cannot be checked; rename it"))
+            }
+            for name in entries.names {
                 let path = folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
                 switch FileSystem.kind(path) {
                 case .directory:

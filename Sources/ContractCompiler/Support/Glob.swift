@@ -31,50 +31,98 @@ public struct Glob: Sendable, Hashable {
         return false
     }
 
-    private static func match(_ t: [Character], _ ti: Int, _ p: [Character], _ pi: Int) -> Bool {
-        var ti = ti
-        var pi = pi
-        while ti < t.count {
-            let c = t[ti]
-            if c == "*" {
-                let doubleStar = ti + 1 < t.count && t[ti + 1] == "*"
-                if doubleStar {
-                    var next = ti + 2
-                    if next < t.count && t[next] == "/" {
-                        next += 1
-                        // `**/` matches zero or more whole folders.
-                        if match(t, next, p, pi) { return true }
-                        var k = pi
-                        while k < p.count {
-                            if p[k] == "/" && match(t, next, p, k + 1) { return true }
-                            k += 1
-                        }
-                        return false
+    /// One step of a pattern.
+    private enum Token {
+        case literal(Character)
+        /// `?`: one character but `/`.
+        case one
+        /// `*`: any run of characters but `/`.
+        case star
+        /// `**` (not followed by `/`): any run of characters.
+        case globstar
+        /// `**/`: zero or more whole folders (`""`, `a/`, `a/b/`).
+        case folders
+    }
+
+    private static func compile(_ t: [Character]) -> [Token] {
+        var tokens: [Token] = []
+        var i = 0
+        while i < t.count {
+            if t[i] == "*" {
+                if i + 1 < t.count && t[i + 1] == "*" {
+                    if i + 2 < t.count && t[i + 2] == "/" {
+                        tokens.append(.folders)
+                        i += 3
+                    } else {
+                        tokens.append(.globstar)
+                        i += 2
                     }
-                    var k = pi
-                    while k <= p.count {
-                        if match(t, next, p, k) { return true }
-                        k += 1
-                    }
-                    return false
+                    // Further stars add nothing to `**`.
+                    while i < t.count && t[i] == "*" { i += 1 }
+                    continue
                 }
-                var k = pi
-                while k <= p.count {
-                    if match(t, ti + 1, p, k) { return true }
-                    if k < p.count && p[k] == "/" { break }
-                    k += 1
-                }
-                return false
+                tokens.append(.star)
+                i += 1
+                while i < t.count && t[i] == "*" && !(i + 1 < t.count && t[i + 1] == "*") { i += 1 }
+                continue
             }
-            guard pi < p.count else { return false }
-            if c == "?" {
-                if p[pi] == "/" { return false }
-            } else if c != p[pi] {
-                return false
-            }
-            ti += 1
-            pi += 1
+            tokens.append(t[i] == "?" ? .one : .literal(t[i]))
+            i += 1
         }
-        return pi == p.count
+        return tokens
+    }
+
+    /// Matches by simulating the pattern as a finite automaton over the set of positions it can
+    /// be in: time O(path × pattern), whatever the pattern — a backtracking matcher is exponential
+    /// in the number of stars (`*a*a*a*a*a*z`), and patterns come from configuration a pull
+    /// request can change. A `.folders` token has a second state, "inside a folder name".
+    private static func match(_ t: [Character], _ ti: Int, _ p: [Character], _ pi: Int) -> Bool {
+        let tokens = compile(Array(t[ti...]))
+        let n = tokens.count
+        // States 0...n are "before token i"; n+1+i is "inside the folders of token i".
+        var current = [Bool](repeating: false, count: 2 * n + 2)
+        var next = current
+        func close(_ set: inout [Bool]) {
+            // Epsilon moves: stars and folders may match nothing.
+            var i = 0
+            while i < n {
+                if set[i] {
+                    switch tokens[i] {
+                    case .star, .globstar, .folders: set[i + 1] = true
+                    default: break
+                    }
+                }
+                i += 1
+            }
+        }
+        current[0] = true
+        close(&current)
+        for c in p[pi...] {
+            for k in next.indices { next[k] = false }
+            var any = false
+            for i in 0..<n {
+                let inside = n + 1 + i
+                if current[i] {
+                    switch tokens[i] {
+                    case .literal(let l): if l == c { next[i + 1] = true; any = true }
+                    case .one: if c != "/" { next[i + 1] = true; any = true }
+                    case .star: if c != "/" { next[i] = true; any = true }
+                    case .globstar: next[i] = true; any = true
+                    case .folders:
+                        if c != "/" { next[inside] = true; any = true }
+                    }
+                }
+                if current[inside] {
+                    // Inside a folder name of `**/`: any character stays; `/` may end the folders.
+                    next[inside] = true
+                    any = true
+                    if c == "/" { next[i + 1] = true }
+                }
+            }
+            guard any else { return false }
+            swap(&current, &next)
+            close(&current)
+        }
+        return current[n]
     }
 }

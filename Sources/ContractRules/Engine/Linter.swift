@@ -79,7 +79,25 @@ public enum Linter {
                     rule: description.id, message: finding.message, related: finding.related))
             }
         }
-        return diagnostics
+        return capped(diagnostics, omitted: file.contract?.omittedProblems ?? 0)
+    }
+
+    /// The most diagnostics one file reports: a file with more (one mistake repeated, or a hostile
+    /// file of 772,000 unknown keys) shows the first ones and a `findings-limit` diagnostic.
+    public static let findingLimit = 1_000
+
+    /// The first ``findingLimit`` diagnostics in report order, and one `findings-limit` diagnostic
+    /// that says how many more there are, with the highest severity among those left out (so the
+    /// exit code stays what the whole list would give).
+    static func capped(_ diagnostics: [Diagnostic], omitted: Int) -> [Diagnostic] {
+        guard diagnostics.count > findingLimit || omitted > 0, let first = diagnostics.first else { return diagnostics }
+        let sorted = diagnostics.sorted(by: Diagnostic.reportOrder)
+        let kept = Array(sorted.prefix(findingLimit))
+        let left = sorted.dropFirst(findingLimit)
+        let more = left.count + omitted
+        let severity: Severity = (left.contains { $0.severity == .error } || (omitted > 0 && diagnostics.contains { $0.severity == .error })) ? .error : .warning
+        return kept + [Diagnostic(file: first.file, place: .start, severity: severity, rule: "findings-limit",
+            message: "\(more) more finding\(more == 1 ? "" : "s") in this file not shown (a report shows at most \(findingLimit) a file); fix these and run again")]
     }
 
     /// Checks the set with every set rule. `settings` gives each file's settings.
