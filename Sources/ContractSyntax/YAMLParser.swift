@@ -32,6 +32,9 @@ public enum YAMLParser {
                     "byte 0x\(hex.count == 1 ? "0" + hex : hex) is not valid UTF-8; save the file as UTF-8")
             ])
         }
+        if let (place, message) = LineBreaks.firstAmbiguous(in: bytes) {
+            return YAMLDocument(root: nil, problems: [SyntaxProblem(.syntax, at: place, message)])
+        }
         var builder = TreeBuilder(limits: limits)
         bytes.withUnsafeBufferPointer { buffer in
             builder.run(buffer)
@@ -288,5 +291,49 @@ private struct TreeBuilder {
         if !top.keys.isEmpty { top.keys[scalar.text] = node.place }
         top.pendingKey = (scalar.text, node.place, false)
         return true
+    }
+}
+
+/// Line breaks that YAML and the people reading a file count differently.
+///
+/// libyaml ends a line at LF, CR LF, a lone CR, NEL (U+0085), LINE SEPARATOR (U+2028) and
+/// PARAGRAPH SEPARATOR (U+2029); editors, diffs and code review show the last four inside a line
+/// (or not at all). A comment `# note<U+2028>code: "1199"` would then be a live key that looks
+/// like a comment, and every line number after it would disagree with the editor's — and with
+/// `contractc codes`, which inserts by line. A contract may hold these only as escapes in double
+/// quotes (`"\u2028"`); raw, the file is refused at the place an editor shows.
+enum LineBreaks {
+    /// The first NEL, LS, PS or lone CR, at its place counted in LF lines and scalar columns, and
+    /// what to do about it. Linear, one pass over the bytes.
+    static func firstAmbiguous(in bytes: [UInt8]) -> (SourcePlace, String)? {
+        var line = 1
+        var column = 1
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var found: String?
+            if b == 0x0A {
+                line += 1
+                column = 1
+                i += 1
+                continue
+            } else if b == 0x0D {
+                if i + 1 >= n || bytes[i + 1] != 0x0A { found = "a lone carriage return (CR without LF)" }
+            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 {
+                found = "U+0085 (NEXT LINE)"
+            } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                found = bytes[i + 2] == 0xA8 ? "U+2028 (LINE SEPARATOR)" : "U+2029 (PARAGRAPH SEPARATOR)"
+            }
+            if let found {
+                return (SourcePlace(line: line, column: column),
+                    "\(found) is a line break to YAML but not to editors or diffs, so the file would not read as it looks; "
+                        + "use a plain newline, or write the character as an escape inside double quotes")
+            }
+            // Columns count Unicode scalars: continuation bytes do not start one.
+            if b & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return nil
     }
 }

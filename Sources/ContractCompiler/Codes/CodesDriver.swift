@@ -52,6 +52,9 @@ public enum CodesDriver {
         result.toolProblems = found.problems
         var contracts: [Contract] = []
         var sources: [String: [UInt8]] = [:]
+        // Files whose `interface:` line carries a `disable-next-line` comment: a code line
+        // inserted under it would take the comment's rules from the line they were meant for.
+        var directiveOnInterfaceLine = Set<String>()
         for path in found.files {
             result.fileCount += 1
             switch FileSystem.read(path, limit: limits.maxBytes) {
@@ -72,6 +75,9 @@ public enum CodesDriver {
                 }
                 contracts.append(contract)
                 sources[path] = bytes
+                if let line = contract.keyPlaces["interface"]?.line, file.suppressions[line + 1] != nil {
+                    directiveOnInterfaceLine.insert(path)
+                }
             }
         }
         result.toolProblems += resolver.problems
@@ -100,6 +106,11 @@ public enum CodesDriver {
             guard interface.place.line == keyPlace.line else {
                 result.diagnostics.append(Diagnostic(file: member.file, place: keyPlace, severity: .error, rule: "code-missing",
                     message: "the interface name does not sit on the 'interface:' line; write 'code: \"\(text)\"' by hand"))
+                continue
+            }
+            guard !directiveOnInterfaceLine.contains(member.file) else {
+                result.diagnostics.append(Diagnostic(file: member.file, place: keyPlace, severity: .error, rule: "code-not-written",
+                    message: "code \"\(text)\" not written: the 'interface:' line ends with a '# contractc:disable-next-line' comment, which would then silence the inserted code line instead of the line it was written for; move the comment to a line of its own above that line and run again"))
                 continue
             }
             switch CodeInserter.insert(code: text, into: bytes, interfaceLine: keyPlace.line, keyColumn: keyPlace.column) {

@@ -1,3 +1,5 @@
+import ContractSyntax
+
 /// A service address (服务发布与巡检): an absolute URL `scheme://host[:port][/path][?query]`.
 ///
 /// The catalogue publishes it and `contractc inspect` connects to it, so the parser is
@@ -141,10 +143,15 @@ struct AddressParser {
         guard !scalars.isEmpty else {
             return fail(.empty, "the address is empty; write an absolute URL such as https://host/path", at: 0)
         }
-        if let i = scalars.firstIndex(where: { $0.value <= 0x20 || $0.value == 0x7F || ($0.value >= 0x80 && $0.properties.isWhitespace) }) {
+        // Spaces, controls, and the invisible bidirectional controls that make an address read
+        // differently from what it is (U+202E) have no place in an address.
+        if let i = scalars.firstIndex(where: { $0.value <= 0x20 || DisplayText.isUnsafe($0) || ($0.value >= 0x80 && $0.properties.isWhitespace) }) {
             let hex = String(scalars[i].value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            let what = scalars[i] == " " ? "a space" : (scalars[i].properties.isWhitespace ? "white space (\(code))" : "a control character (\(code))")
+            let control = scalars[i].value < 0x20 || (0x7F...0x9F).contains(scalars[i].value)
+            let what = scalars[i] == " " ? "a space"
+                : scalars[i].properties.isWhitespace ? "white space (\(code))"
+                : control ? "a control character (\(code))" : "an invisible bidirectional formatting character (\(code))"
             return fail(.whitespace, "the address contains \(what) at character \(i + 1); remove it, or write a space in a path as %20", at: i)
         }
         if let i = scalars.firstIndex(of: "\\") {
