@@ -52,16 +52,10 @@ enum SwiftSyntax {
         labelKeywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
-    /// The name a parameter goes by inside a function body: the identifier, or `_identifier` for a
-    /// keyword (a parameter named `self` would otherwise hide `self`).
-    static func local(_ identifier: String) -> String {
-        keywords.contains(identifier) ? "_" + identifier : identifier
-    }
-
-    /// A function parameter declaration `label local: Type` (just `name: Type` when the two are the same).
-    static func parameter(_ identifier: String, type: String) -> String {
-        let local = local(identifier)
-        return local == identifier ? "\(identifier): \(type)" : "\(declared(identifier)) \(local): \(type)"
+    /// A function parameter declaration `label local: Type` (just `name: Type` when the two are
+    /// the same); `local` is the name inside the body (see ``LocalNames``).
+    static func parameter(_ identifier: String, local: String, type: String) -> String {
+        local == identifier ? "\(identifier): \(type)" : "\(declared(identifier)) \(local): \(type)"
     }
 
     /// `text` as a Swift string literal, quotes included. Backslash, quote, line breaks and every

@@ -12,16 +12,57 @@ struct SwiftTranslator {
     /// The rule id of every diagnostic the translator reports.
     static let rule = "swift-generation"
 
-    /// Top-level names generated code cannot declare: they would hide the modules it qualifies
-    /// names with, or `Self`.
-    static let reservedTypeNames: Set<String> = ["Swift", "Foundation", "ContractRuntime", "Self"]
+    /// The modules generated code qualifies names with (`Swift.String`, `Foundation.Date`,
+    /// `ContractRuntime.Validator`): nothing generated may be named like them, or the qualified
+    /// names inside it would find the member or local instead of the module.
+    static let moduleNames: Set<String> = ["Swift", "Foundation", "ContractRuntime"]
 
-    /// Member names of every generated struct; a field with one of these names gets a `_` after it
-    /// in Swift (its JSON key stays).
-    static let reservedMemberNames: Set<String> = ["masked", "validate", "hashValue", "CodingKeys"]
+    /// The names that decide the type of a literal without context: a module-level type of one of
+    /// these names changes what `"…"` or `1` means in the whole module.
+    static let literalTypeNames: Set<String> = [
+        "IntegerLiteralType", "FloatLiteralType", "BooleanLiteralType", "StringLiteralType",
+        "UnicodeScalarType", "ExtendedGraphemeClusterType",
+    ]
 
-    /// Member names of every code enum; a code with one of these names gets a `_` after it.
-    static let reservedCaseNames: Set<String> = ["allCases", "rawValue", "hashValue", "meaning"]
+    /// Names the client and handler bodies use next to the contract's type names in expressions
+    /// (`returning: T.self`, `as: T.self`, `TInput(…)`): their properties, locals and members.
+    /// A top-level type of one of these names would be hidden there.
+    static let bodyNames: Set<String> = [
+        "_core", "_input", "_output", "_path", "_query", "_request", "_pathValues", "_reader",
+        "_service", "_masksResponses", "_router", "_Route", "handle", "init", "self", "Self", "CodingKeys",
+    ]
+
+    /// Top-level names generated code cannot declare: the modules it qualifies names with, the
+    /// literal types, `CodingKeys` (each struct's own would hide it inside the struct), and
+    /// ``bodyNames``.
+    static let reservedTypeNames: Set<String> = moduleNames.union(literalTypeNames).union(bodyNames)
+
+    /// Why a top-level name is reserved, for the message.
+    static func whyReserved(_ name: String) -> String {
+        if moduleNames.contains(name) { return "it would hide the module '\(name)'" }
+        if literalTypeNames.contains(name) { return "it would change the type of every literal in the module" }
+        if name == "Self" || name == "self" { return "'\(name)' means the enclosing type or value" }
+        return "the generated code declares and uses '\(name)' itself, which would hide the type"
+    }
+
+    /// Member names of every generated struct (its own and those of `Codable` and `Hashable`),
+    /// and the module names its bodies qualify with; a field with one of these names gets a `_`
+    /// after it in Swift (its JSON key stays).
+    static let reservedMemberNames: Set<String> = moduleNames.union(
+        ["masked", "validate", "collectIssues", "hashValue", "hash", "encode", "CodingKeys"])
+
+    /// Member names of every code enum, and the module names; a code with one of these names gets
+    /// a `_` after it.
+    static let reservedCaseNames: Set<String> = moduleNames.union(["allCases", "rawValue", "hashValue", "meaning"])
+
+    /// Method names that would hide a module inside the generated client and handler, whose
+    /// bodies qualify names with it; such a method gets a `_` after its name in Swift (its
+    /// path and route stay).
+    static let reservedMethodNames: Set<String> = moduleNames
+
+    /// Members of the generated handler; the private function serving a method is `_` and the
+    /// method's name, with more `_` before it while that is one of these or another method's.
+    static let handlerMemberNames: Set<String> = ["_service", "_masksResponses", "_router", "_Route", "handle", "init"]
 
     let contract: Contract
     private var problems: [Diagnostic] = []
@@ -29,6 +70,8 @@ struct SwiftTranslator {
     private var typeNames: [String: String] = [:]
     /// Named types whose values have masked fields, directly or inside.
     private var maskedTypes: Set<String> = []
+    /// The top-level Swift names the file declares: a parameter's local name must not hide one.
+    private var topLevelNames: Set<String> = []
 
     init(_ contract: Contract) {
         self.contract = contract
@@ -52,6 +95,7 @@ struct SwiftTranslator {
         var declared: [String: SourcePlace] = [:]
         for declaration in Self.declarations(contract) {
             declare(declaration.name, at: declaration.place, what: declaration.what, in: &declared)
+            topLevelNames.insert(declaration.name)
         }
         for type in contract.types {
             guard let name = type.name else { continue }
@@ -64,20 +108,30 @@ struct SwiftTranslator {
         var inputs: [SwiftStructModel] = []
         var codes: [SwiftCodesModel] = []
         var methodNames: [String: SourcePlace] = [:]
+        var handlerFunctions = Self.handlerMemberNames
         for method in contract.methods {
             guard let name = method.name else {
                 problem(method.place, "a method has no 'name:'; every method needs one to be generated")
                 continue
             }
-            let swiftName = SwiftSyntax.identifierText(name.value)
+            let identifier = SwiftSyntax.identifierText(name.value)
+            let swiftName = Self.reservedMethodNames.contains(identifier) ? identifier + "_" : identifier
+            if topLevelNames.contains(swiftName) {
+                problem(name.place, "method '\(name.value)' is spelled '\(swiftName)' in Swift, the name of a type of this file; inside the generated client the method would hide the type, so rename one")
+            }
             if let first = methodNames[swiftName] {
                 problem(name.place, "method '\(name.value)' is spelled '\(swiftName)' in Swift, like the method on line \(first.line); rename one")
             }
             methodNames[swiftName] = name.place
-            let typeStem = swiftName.capitalisedFirst
-            guard let translated = translate(method, name: name.value, swiftName: swiftName, typeStem: typeStem,
+            // As `declarations` names them: from the name as written, not as renamed.
+            let typeStem = identifier.capitalisedFirst
+            guard var translated = translate(method, name: name.value, swiftName: swiftName, typeStem: typeStem,
                                              interfaceName: interfaceName, isFirst: methods.isEmpty, isHTTP: isHTTP)
             else { continue }
+            var handlerFunction = "_" + swiftName
+            while handlerFunctions.contains(handlerFunction) || topLevelNames.contains(handlerFunction) { handlerFunction = "_" + handlerFunction }
+            handlerFunctions.insert(handlerFunction)
+            translated.method.handlerFunction = handlerFunction
             methods.append(translated.method)
             inputs.append(translated.input)
             if let code = translated.codes { codes.append(code) }
@@ -150,7 +204,7 @@ struct SwiftTranslator {
     /// Records a top-level Swift name, reporting one that is reserved or declared already.
     private mutating func declare(_ name: String, at place: SourcePlace, what: String, in declared: inout [String: SourcePlace]) {
         if Self.reservedTypeNames.contains(name) {
-            problem(place, "\(what) would be named '\(name)' in Swift, which generated code cannot declare (it would hide \(name == "Self" ? "'Self'" : "the module '\(name)'")); rename it")
+            problem(place, "\(what) would be named '\(name)' in Swift, which generated code cannot declare (\(Self.whyReserved(name))); rename it")
             return
         }
         if let first = declared[name] {
@@ -310,6 +364,7 @@ struct SwiftTranslator {
         var initParameters: [String] = []
         var initDoc = ["/// Creates a value from its fields, in contract order."]
         var seen: [String: SourcePlace] = [:]
+        var locals = LocalNames(reserved: topLevelNames)
         var hasCodingKeys = false
         var ok = true
         for field in fields {
@@ -327,7 +382,7 @@ struct SwiftTranslator {
             seen[identifier] = name.place
             if identifier != name.value { hasCodingKeys = true }
             let declared = SwiftSyntax.declared(identifier)
-            let local = SwiftSyntax.local(identifier)
+            let local = locals.name(for: identifier)
             let optional = !field.isRequired
             let swiftType = swiftType(type) + (optional ? "?" : "")
             var fieldDoc = SwiftSyntax.docLines(field.description?.value ?? "")
@@ -339,7 +394,7 @@ struct SwiftTranslator {
             models.append(SwiftFieldModel(
                 name: declared, label: SwiftSyntax.callLabel(identifier), doc: fieldDoc, type: swiftType, local: local,
                 codingKey: identifier == name.value ? declared : "\(declared) = \(SwiftSyntax.stringLiteral(name.value))"))
-            let parameter = SwiftSyntax.parameter(identifier, type: swiftType)
+            let parameter = SwiftSyntax.parameter(identifier, local: local, type: swiftType)
             initParameters.append(optional ? parameter + " = nil" : parameter)
             let description = SwiftSyntax.docLines(field.description?.value ?? "", indent: "  ")
             if let first = description.first {
@@ -472,8 +527,8 @@ struct SwiftTranslator {
                 problem(place, "parameter '\(fieldName)' is spelled '\(identifier)' in Swift, like the parameter on line \(first.line); rename one")
             }
             seen[identifier] = field.name?.place
-            parameters.append(SwiftSyntax.parameter(identifier, type: model.type))
-            inputArguments.append("\(model.label): \(SwiftSyntax.local(identifier))")
+            parameters.append(SwiftSyntax.parameter(identifier, local: model.local, type: model.type))
+            inputArguments.append("\(model.label): \(model.local)")
             serviceArguments.append("\(SwiftSyntax.callLabel(identifier)): _input.\(model.name)")
             let lines = SwiftSyntax.docLines(field.description?.value ?? fieldName)
             parameterDocs.append(contentsOf: lines.enumerated().map { index, line in
@@ -616,7 +671,7 @@ struct SwiftTranslator {
             verb: SwiftSyntax.stringLiteral(verb), pathLiteral: SwiftSyntax.stringLiteral(path),
             hasPathValues: !pathValues.isEmpty, pathValues: pathValues,
             queryLines: queryLines, hasQuery: !queryLines.isEmpty, sendsBody: sendsBody,
-            routeCase: declaredName, handlerFunction: "_" + swiftName, decodeLines: decodeLines,
+            routeCase: declaredName, handlerFunction: "", decodeLines: decodeLines,
             serviceArguments: serviceArguments.joined(separator: ", "), outputExpression: outputExpression)
         return TranslatedMethod(method: model, input: input, codes: codes)
     }
@@ -716,5 +771,40 @@ struct SwiftTranslator {
             regionDefault: region.isEmpty ? "" : " = " + SwiftSyntax.stringLiteral(region),
             fileExtensions: "[" + extensions.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]",
             fileNameExample: SwiftSyntax.lineComment(example))
+    }
+}
+
+/// Gives the parameters of one function (or the fields of one initializer) local names that are
+/// valid, distinct, and hide nothing the generated body refers to.
+///
+/// A name stays as it is unless it is a keyword, a module generated code qualifies with, a
+/// top-level name of the file, or starts with `_` (every name the templates use in a body does:
+/// `_input`, `_reader`, `_core`, …); then it gets `_` before it until it is none of these and not
+/// taken by an earlier parameter. Names kept as they are never start with `_` and changed ones
+/// always do, so no two parameters share a local name.
+struct LocalNames {
+    private let reserved: Set<String>
+    private var taken: Set<String> = []
+
+    /// Creates an allocator that avoids `reserved` (the file's top-level names) as well as
+    /// keywords and module names.
+    init(reserved: Set<String>) {
+        self.reserved = reserved
+    }
+
+    private func isFree(_ name: String) -> Bool {
+        !name.hasPrefix("_") && !SwiftSyntax.keywords.contains(name) && !SwiftTranslator.moduleNames.contains(name)
+            && !reserved.contains(name) && !taken.contains(name)
+    }
+
+    /// The local name of the parameter whose Swift identifier is `identifier`.
+    mutating func name(for identifier: String) -> String {
+        var local = identifier
+        if !isFree(local) {
+            local = "_" + local
+            while taken.contains(local) || reserved.contains(local) { local = "_" + local }
+        }
+        taken.insert(local)
+        return local
     }
 }
