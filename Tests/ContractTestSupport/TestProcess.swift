@@ -13,6 +13,8 @@ public enum TestProcess {
         public var status: Int32
         /// Seconds from start to exit, measured by the thread that waited.
         public var seconds: Double
+        /// Whether the process was killed because it outlived its deadline (a hang).
+        public var timedOut = false
     }
 
     /// The repository root (for `contracts/`, `docs/`, …).
@@ -32,8 +34,11 @@ public enum TestProcess {
 
     /// Runs a program to its end, reading both pipes while it runs so that a large output
     /// cannot block it. Blocks the calling thread.
+    /// With a `deadline` (seconds), a process still running then is killed and the output says
+    /// ``Output/timedOut``: a test of a hang fails instead of hanging the suite.
     public static func run(
-        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+        deadline: Double? = nil
     ) throws -> Output {
         let process = Process()
         process.executableURL = executable
@@ -47,6 +52,16 @@ public enum TestProcess {
         process.standardInput = FileHandle.nullDevice
         let started = DispatchTime.now().uptimeNanoseconds
         try process.run()
+        let killed = KillFlag()
+        if let deadline {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { [process] in
+                if process.isRunning {
+                    killed.set()
+                    kill(pid, SIGKILL)
+                }
+            }
+        }
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
         group.enter()
@@ -60,7 +75,8 @@ public enum TestProcess {
         return Output(
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
             status: process.terminationStatus,
-            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+            seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+            timedOut: killed.isSet)
     }
 
     /// ``run(_:_:in:environment:)`` waited for on a thread of its own, never on one of the few
@@ -73,5 +89,23 @@ public enum TestProcess {
                 continuation.resume(with: Result { try run(executable, arguments, in: directory, environment: environment) })
             }
         }
+    }
+}
+
+/// A flag set from the deadline timer and read by the waiting thread.
+private final class KillFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

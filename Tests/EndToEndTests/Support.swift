@@ -15,9 +15,10 @@ enum CLI {
     /// Runs `contractc ARGUMENTS`, or `PREFIX… contractc ARGUMENTS` (e.g. under GNU time), in a
     /// folder (default: the repository root).
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, prefix: [String] = []) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, prefix: [String] = [],
+                    deadline: Double? = nil) throws -> Output {
         if prefix.isEmpty {
-            return try TestProcess.run(binary, arguments, in: directory ?? root, environment: environment)
+            return try TestProcess.run(binary, arguments, in: directory ?? root, environment: environment, deadline: deadline)
         }
         return try TestProcess.run(URL(fileURLWithPath: prefix[0]), Array(prefix.dropFirst()) + [binary.path] + arguments,
             in: directory ?? root, environment: environment)
