@@ -85,7 +85,7 @@ public struct RegionTable: Sendable {
             sawData = true
             guard code.utf8.count == 6, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 return .failure(RegionTableError(file: file, line: index + 1,
-                    "'\(code)' is not a 6-digit region code; a regions file has one 'code,name' line per division, e.g. 510100,成都市"))
+                    "'\(DisplayText.escaped(code))' is not a 6-digit region code; a regions file has one 'code,name' line per division, e.g. 510100,成都市"))
             }
             codes[code] = name
         }
@@ -308,9 +308,12 @@ public enum ExchangeFileNames {
         return problems
     }
 
-    /// The one-line reason for a diagnostic: the problems' messages joined with `; `.
+    /// The one-line reason for a diagnostic: the problems' messages joined with `; `. The
+    /// messages quote parts of the file name (characters, year, region, extension), which come
+    /// from whoever named the file: they are escaped (`DisplayText.escaped(_:)`), so that a name
+    /// cannot end the line, forge another or reorder what the reader sees.
     public static func message(for problems: [ExchangeFileNameProblem]) -> String {
-        problems.map(\.message).joined(separator: "; ")
+        DisplayText.escaped(problems.map(\.message).joined(separator: "; "))
     }
 
     static func isAlphanumeric(_ c: Character) -> Bool {

@@ -56,7 +56,7 @@ public enum FilesCheckDriver {
             case .tooLarge(let size):
                 run.toolProblems.append(toolProblem(regions, "the regions file is \(size) bytes; the limit is 16 MB", rule: RegionTable.ruleID))
             case .failed(let why):
-                run.toolProblems.append(toolProblem(regions, "cannot read the regions file: \(why)", rule: RegionTable.ruleID))
+                run.toolProblems.append(toolProblem(regions, "cannot read the regions file: \(DisplayText.escaped(why))", rule: RegionTable.ruleID))
             }
         }
         let (allowances, contractProblems, note) = loadAllowances(contracts)
@@ -110,7 +110,7 @@ public enum FilesCheckDriver {
             if !allowances.contains(allowance) { allowances.append(allowance) }
         }
         guard !allowances.isEmpty else {
-            return ([], [], "no file-exchange contract (exchange: file) under \(searched.joined(separator: " ")): any extension of lower-case letters and digits is accepted, and classifications are not checked")
+            return ([], [], "no file-exchange contract (exchange: file) under \(searched.map(DisplayText.escaped).joined(separator: " ")): any extension of lower-case letters and digits is accepted, and classifications are not checked")
         }
         return (allowances, [], nil)
     }
@@ -163,13 +163,13 @@ public enum FilesCheckDriver {
             let cleaned = Discovery.clean(path)
             switch FileSystem.kind(cleaned) {
             case .missing:
-                problems.append(toolProblem(path, "no such folder '\(path)'", rule: "path-invalid"))
+                problems.append(toolProblem(path, "no such folder '\(DisplayText.escaped(path))'", rule: "path-invalid"))
             case .file:
                 if seen.insert(cleaned).inserted { files.append(cleaned) }
             case .directory, .directoryLink:
                 walk(cleaned, depth: 0)
             case .other:
-                problems.append(toolProblem(path, "'\(path)' is neither a folder nor a file", rule: "path-invalid"))
+                problems.append(toolProblem(path, "'\(DisplayText.escaped(path))' is neither a folder nor a file", rule: "path-invalid"))
             }
         }
         files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
