@@ -198,7 +198,8 @@ struct CatalogueTests {
         let run = CatalogueDriver.run(paths: [PublishSupport.contractsFolder], output: output)
         #expect(run.exitCode == 0, "\(run.diagnostics) \(run.toolProblems)")
         #expect(run.serviceCount == 18)
-        let files = PublishSupport.files(below: output)
+        let files = PublishSupport.files(below: output).filter { $0 != ".contractc-catalogue-files" }
+        #expect(PublishSupport.files(below: output).contains(".contractc-catalogue-files"), "the manifest of what was published")
         #expect(files.filter { $0.hasPrefix("backstage/") }.count == 18)
         #expect(files.filter { $0.hasPrefix("openapi/") }.count == 11)
         #expect(Set(["catalogue.json", "catalogue.schema.json", "index.html", "catalogue.md"]).isSubset(of: Set(files)))
@@ -330,15 +331,23 @@ struct CatalogueTests {
             #expect(try PublishSupport.modificationDate(output + "/" + path) == past, "\(path) was rewritten")
         }
 
-        // A file changed by hand is restored, and only it; a stale entity and document are removed.
+        // A file changed by hand is restored, and only it; an entity and a document an earlier run
+        // published (in its manifest) for a contract that is gone are removed; files nobody
+        // published (a hand-written entity) stay.
         try Data("stale".utf8).write(to: URL(fileURLWithPath: output + "/index.html"))
         try Data("kind: API\n".utf8).write(to: URL(fileURLWithPath: output + "/backstage/Removed.yaml"))
         try Data("{}\n".utf8).write(to: URL(fileURLWithPath: output + "/openapi/Removed.openapi.json"))
         try Data("kept\n".utf8).write(to: URL(fileURLWithPath: output + "/backstage/notes.txt"))
+        try Data("kind: API\n".utf8).write(to: URL(fileURLWithPath: output + "/backstage/handwritten.yaml"))
+        let manifest = output + "/.contractc-catalogue-files"
+        let listed = try String(contentsOfFile: manifest, encoding: .utf8)
+        try Data((listed + "backstage/Removed.yaml\nopenapi/Removed.openapi.json\n").utf8).write(to: URL(fileURLWithPath: manifest))
         let third = CatalogueDriver.run(paths: [PublishSupport.contractsFolder], output: output)
         #expect(third.written == ["index.html"])
         #expect(third.removed.sorted() == ["backstage/Removed.yaml", "openapi/Removed.openapi.json"])
         #expect(FileManager.default.fileExists(atPath: output + "/backstage/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: output + "/backstage/handwritten.yaml"))
+        #expect(try String(contentsOfFile: manifest, encoding: .utf8) == listed, "the manifest lists this run's files again")
         #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/index.html")) == before["index.html"])
     }
 

@@ -35,8 +35,10 @@ struct FuzzRegressionTests {
         let bytes = finding.bytes
         #expect(!bytes.isEmpty, "the input of \(finding.name) does not decode")
         let clock = ContinuousClock()
-        let elapsed = clock.measure { FuzzPath.run(bytes) }
+        var produced = 0
+        let elapsed = clock.measure { produced = FuzzPath.run(bytes) }
         #expect(elapsed < .seconds(10), "\(finding.name) took \(elapsed)")
+        #expect(produced >= 0, "a report of \(finding.name) breaks its lines")
     }
 
     /// The lint-clean contract of the binary finding gets its document, with the largest bound.
@@ -56,7 +58,7 @@ struct FuzzRegressionTests {
         #expect(names.count >= 10)
         for name in names {
             let bytes = try Array(Data(contentsOf: folder.appendingPathComponent(name)))
-            #expect(FuzzPath.run(bytes) > 0, "\(name) produced nothing")
+            #expect(FuzzPath.run(bytes) > 0, "\(name) produced nothing, or a report broke its lines")
         }
     }
 
@@ -107,7 +109,7 @@ enum FuzzPath {
     static let catalogue = try? CatalogueGenerator()
 
     /// Runs one input; returns the number of diagnostics and generated files (so nothing is
-    /// optimised away).
+    /// optimised away), or a negative number when a report breaks ``reportViolation(_:format:diagnostics:)``.
     @discardableResult
     static func run(_ bytes: [UInt8]) -> Int {
         let (sources, acronyms) = split(bytes)
@@ -122,7 +124,9 @@ enum FuzzPath {
         // SARIF is left out: it writes the description of every rule each time (a third of the
         // time per input) and its results go through the same JSON writer as `json`.
         for format in ReportFormat.allCases where format != .sarif {
-            produced += Reporter.render(diagnostics, files: files.map(\.path), format: format).utf8.count
+            let report = Reporter.render(diagnostics, files: files.map(\.path), format: format)
+            produced += report.utf8.count
+            if let violation = reportViolation(report, format: format, diagnostics: diagnostics) { return -1 - violation.count }
         }
         produced += Reporter.summary(diagnostics, fileCount: files.count).utf8.count
 
@@ -148,6 +152,30 @@ enum FuzzPath {
             produced += published.reduce(0) { $0 + $1.contents.utf8.count }
         }
         return produced
+    }
+
+    /// Why a report breaks its promise to the terminal and the CI log, or nil: every line is the
+    /// tool's own (text: one a diagnostic and its notes, then the summary; github: one workflow
+    /// command a diagnostic, then the summary), and no control or bidirectional character but the
+    /// line feed reaches the output raw, whatever the contract holds (docs/security.md).
+    static func reportViolation(_ report: String, format: ReportFormat, diagnostics: [Diagnostic]) -> String? {
+        if let bad = report.unicodeScalars.first(where: { $0 != "\n" && DisplayText.isUnsafe($0) }) {
+            return "\(format) report holds U+\(String(bad.value, radix: 16, uppercase: true)) raw"
+        }
+        let lines = report.split(separator: "\n", omittingEmptySubsequences: false)
+        switch format {
+        case .text:
+            let expected = diagnostics.count + diagnostics.reduce(0) { $0 + $1.related.count } + 2
+            if lines.count != expected { return "text report has \(lines.count) lines, not \(expected)" }
+        case .github:
+            if lines.count != diagnostics.count + 2 { return "github report has \(lines.count) lines, not \(diagnostics.count + 2)" }
+            for line in lines.prefix(diagnostics.count) where !line.hasPrefix("::error file=") && !line.hasPrefix("::warning file=") {
+                return "github report has a line that is not a workflow command of a diagnostic"
+            }
+        case .json, .sarif, .junit:
+            break
+        }
+        return nil
     }
 
     /// The files of an input, split at `#%file NAME` lines, and the acronyms of `#%acronyms` lines.

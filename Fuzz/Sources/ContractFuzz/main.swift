@@ -7,7 +7,11 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func contractFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    FuzzPath.run(bytes)
+    // A report that lets contract text forge a line or reach the terminal raw is a finding.
+    if FuzzPath.run(bytes) < 0 {
+        FileHandle.standardError.write(Data("contractc fuzz: a report breaks its lines (FuzzPath.reportViolation)\n".utf8))
+        abort()
+    }
     return 0
 }
 
