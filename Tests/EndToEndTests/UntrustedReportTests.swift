@@ -152,12 +152,10 @@ struct UntrustedReportTests {
         #expect(warned.stderr.contains(#"('P1D\u{1B}[31m\n::error file=x,line=1::forged\u{202E}\u{85}\r\n' is not an ISO 8601 duration)"#))
     }
 
-    /// The JSON report must stay JSON and carry no raw control or bidirectional scalar.
-    /// Known issue: `JSONWriter.escape` (ContractGenerators) writes C1 controls and U+202E raw,
-    /// and the last guard of `writeOut` then turns them into `\u{202E}`, which is not a JSON
-    /// escape: the report no longer parses. Remove `withKnownIssue` once the writer escapes
-    /// them as `\u202E`.
-    @Test func inspectJSONReportStaysJSON() async throws {
+    /// The JSON reports stay JSON and carry no raw control or bidirectional scalar: the JSON
+    /// writer escapes them as `\uXXXX` (C1 and bidi controls included), so the last guard of
+    /// the line writer has nothing left to rewrite inside a JSON string.
+    @Test func jsonReportsStayJSON() async throws {
         let folder = try CLI.temporaryFolder()
         defer { CLI.cleanUp(folder) }
         let evil = Self.hostile.joined()
@@ -166,11 +164,22 @@ struct UntrustedReportTests {
         let run = try await Deadlined.run(["inspect", "catalogue.json", "--format", "json"], in: folder, seconds: 60)
         #expect(!run.killed)
         #expect(run.status == 0)
-        withKnownIssue("JSONWriter.escape leaves C1 and bidirectional controls raw; writeOut then breaks the JSON") {
-            Self.expectSafe(run.stdout)
-            let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
-            #expect(parsed?.first?["interface"] as? String == "Evil\(evil)")
-        }
+        Self.expectSafe(run.stdout)
+        let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]]
+        #expect(parsed?.first?["interface"] as? String == "Evil\(evil)")
+        #expect(parsed?.first?["detail"] as? String == "protocol 'XYZ\(evil)' is not one of SOAP, Telnet, FTP, SMTP, HTTP, HTTPS, SFTP, SNMP, DNS; not inspected")
+
+        let exchange = folder.appendingPathComponent("exchange")
+        try FileManager.default.createDirectory(at: exchange, withIntermediateDirectories: true)
+        let name = "rlo\u{202E}\u{85}\n::error file=x::forged.csv"
+        try Data().write(to: exchange.appendingPathComponent(name))
+        let files = try await Deadlined.run(["files", "check", "exchange", "--format", "json"], in: folder, seconds: 60)
+        #expect(!files.killed)
+        #expect(files.status == 1)
+        Self.expectSafe(files.stdout)
+        Self.expectSafe(files.stderr)
+        let array = try JSONSerialization.jsonObject(with: Data(files.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.map { $0["file"] as? String } == ["exchange/" + name])
     }
 
     @Test func filesCheckEscapesFileNames() async throws {

@@ -115,8 +115,8 @@ public enum FilesCheckDriver {
         return (allowances, [], nil)
     }
 
-    /// A file or folder whose name is not UTF-8: it cannot be named by a `String` path, so it
-    /// is reported by ``path``, where each byte that is not UTF-8 is written `\x{FF}`.
+    /// An entry whose name is not UTF-8 (`FileSystem.listEntries`): a `String` path cannot name
+    /// it, so it is reported by ``path``, where each byte that is not UTF-8 is written `\x{FF}`.
     public struct UnnamableEntry: Sendable, Hashable {
         /// The folder's path, `/`, and the name with its bytes that are not UTF-8 escaped.
         public var path: String
@@ -134,27 +134,22 @@ public enum FilesCheckDriver {
         var seen = Set<String>()
         func walk(_ folder: String, depth: Int) {
             guard depth < 256 else { return }
-            switch FolderEntries.list(folder) {
+            switch FileSystem.listEntries(folder) {
             case .failure(let error):
                 problems.append(toolProblem(folder, error.description, rule: "path-invalid"))
             case .success(let entries):
                 func child(_ name: String) -> String {
                     folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
                 }
-                for entry in entries where entry.bytes.first != UInt8(ascii: ".") {
-                    guard let name = entry.name else {
-                        switch entry.kind {
-                        case .file: notUTF8.append(UnnamableEntry(path: child(entry.shown), isFolder: false))
-                        case .directory: notUTF8.append(UnnamableEntry(path: child(entry.shown), isFolder: true))
-                        case .directoryLink, .other: break
-                        }
-                        continue
-                    }
+                for shown in entries.invalidNames where !shown.hasPrefix(".") {
+                    notUTF8.append(UnnamableEntry(path: child(shown), isFolder: entries.invalidFolders.contains(shown)))
+                }
+                for name in entries.names where !name.hasPrefix(".") {
                     let path = child(name)
-                    switch entry.kind {
+                    switch FileSystem.kind(path) {
                     case .directory: walk(path, depth: depth + 1)
                     case .file: if seen.insert(path).inserted { files.append(path) }
-                    case .directoryLink, .other: continue
+                    case .directoryLink, .missing, .other: continue
                     }
                 }
             }
