@@ -13,8 +13,10 @@ import Foundation
 /// The pages come from the Mustache templates `index.html`, `catalogue.md` and
 /// `catalog-info.yaml` (`templates/catalogue/`, built in as ``EmbeddedTemplates``), which a
 /// ``TemplateSet`` can override. The HTML template is rendered with HTML escaping on; Markdown
-/// and YAML text is escaped by the view models (``CatalogueText``). The output depends only on
-/// the entries and the templates: no dates, no machine names.
+/// and YAML text is escaped by the view models (``CatalogueText``). Whatever a template places,
+/// the finished HTML and Markdown pages hold no control character but their own line feeds and
+/// tabs (``CatalogueText/withoutControls(_:)``), and JSON and YAML write every one as an escape.
+/// The output depends only on the entries and the templates: no dates, no machine names.
 public struct CatalogueGenerator: Sendable {
     /// The names of the templates the generator uses.
     public static let templateNames = ["index.html", "catalogue.md", "catalog-info.yaml"]
@@ -49,9 +51,11 @@ public struct CatalogueGenerator: Sendable {
             slots.set(job, Result {
                 switch job {
                 case 0:
-                    return [GeneratedFile(path: "index.html", contents: Self.tidy(try renderer.render(CataloguePageView(sorted, format: .html), template: "index.html")))]
+                    let page = try renderer.render(CataloguePageView(sorted, format: .html), template: "index.html")
+                    return [GeneratedFile(path: "index.html", contents: Self.tidy(CatalogueText.withoutControls(page)))]
                 case 1:
-                    return [GeneratedFile(path: "catalogue.md", contents: Self.tidy(try renderer.render(CataloguePageView(sorted, format: .markdown), template: "catalogue.md")))]
+                    let page = try renderer.render(CataloguePageView(sorted, format: .markdown), template: "catalogue.md")
+                    return [GeneratedFile(path: "catalogue.md", contents: Self.tidy(CatalogueText.withoutControls(page)))]
                 case 2:
                     return [GeneratedFile(path: "catalogue.json", contents: CatalogueService.catalogueJSON(sorted))]
                 default:

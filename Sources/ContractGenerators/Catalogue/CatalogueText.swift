@@ -1,3 +1,4 @@
+import ContractSyntax
 import Foundation
 
 /// Escaping of contract text for the catalogue's text formats. A contract is written by people and
@@ -59,26 +60,64 @@ public enum CatalogueText {
         return fence + pad + flat.replacingOccurrences(of: "|", with: "\\|") + pad + fence
     }
 
-    /// Text on one line: CR, LF, and the other line and paragraph separators become spaces; other
-    /// control characters are dropped; spaces at both ends are trimmed.
+    /// Text on one line: CR, LF, tab, and the other line and paragraph separators become spaces;
+    /// the other control characters (C0, DEL, C1) and the bidirectional controls become U+FFFD
+    /// (see `DisplayText.isUnsafe`), so that nothing invisible reaches the page; spaces at both
+    /// ends are trimmed.
     static func oneLine(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A, 0x0D, 0x85, 0x2028, 0x2029, 0x09: out += " "
-            case 0x00..<0x20, 0x7F: continue
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if DisplayText.isUnsafe(scalar) {
+                    out.unicodeScalars.append(replacement)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// U+FFFD REPLACEMENT CHARACTER: what a control character of contract text shows as.
+    static let replacement: Unicode.Scalar = "\u{FFFD}"
+
+    // MARK: - Whole pages
+
+    /// A finished page (HTML or Markdown) with no control character but its own line feeds and
+    /// tabs: CR LF and a lone CR become LF, NEL (U+0085) and the line and paragraph separators
+    /// become LF, and every other control (C0, DEL, C1) and bidirectional control becomes U+FFFD,
+    /// as an HTML parser treats NUL. HTML forbids these characters even as character references,
+    /// and a Markdown reader passes them to the page; this is the last guard behind the escaping
+    /// of each view, catching text a template places from anywhere. Clean text is returned as it
+    /// is after one scan.
+    public static func withoutControls(_ text: String) -> String {
+        func keeps(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\t" || !DisplayText.isUnsafe(scalar) }
+        guard !text.unicodeScalars.allSatisfy(keeps) else { return text }
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if keeps(scalar) {
+                if !(scalar == "\n" && previousWasCR) { out.append(scalar) }
+                continue
+            }
+            switch scalar.value {
+            case 0x0D, 0x85, 0x2028, 0x2029: out.append("\n")
+            default: out.append(replacement)
+            }
+        }
+        return String(out)
     }
 
     // MARK: - YAML
 
     /// Contract text as a YAML double-quoted scalar, quotes included: `\` and `"` escaped, and
     /// every character outside YAML's printable set, line breaks included, written as an escape
-    /// (`\n`, `\t`, `\x07`, `\u2028`, …). Any text becomes one scalar that a YAML 1.1 or 1.2
-    /// reader gives back unchanged.
+    /// (`\n`, `\t`, `\x07`, `\u2028`, …), as are the bidirectional controls (`\u202E`), which
+    /// YAML allows but which reorder what a reader of the file sees. Any text becomes one scalar
+    /// that a YAML 1.1 or 1.2 reader gives back unchanged.
     public static func yaml(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -93,7 +132,7 @@ public enum CatalogueText {
                 let printable = (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
                     || (0xE000...0xFFFD).contains(v) || v >= 0x10000
                 // U+0085, U+2028 and U+2029 are line breaks to YAML 1.1: escaped, or a reader folds them.
-                if printable && v != 0xFEFF && v != 0x2028 && v != 0x2029 {
+                if printable && v != 0xFEFF && v != 0x2028 && v != 0x2029 && !DisplayText.isUnsafe(scalar) {
                     out.unicodeScalars.append(scalar)
                 } else if v <= 0xFF {
                     out += "\\x" + hex(v, width: 2)

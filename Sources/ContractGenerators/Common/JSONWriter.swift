@@ -1,9 +1,13 @@
+import ContractSyntax
+
 /// Writes JSON with keys in the order given and a fixed layout, so output is byte-identical
 /// across runs and machines (Foundation's encoder orders keys only alphabetically).
 ///
 /// Strings are escaped so that the output can be embedded in an HTML `<script>` element as is
-/// (`<` is written `\u003c`): the reports of the compiler, `catalogue.json` and the OpenAPI
-/// documents all use it.
+/// (`<` is written `\u003c`), and so that no control or direction-changing character of
+/// untrusted text reaches the file raw (C0, DEL, C1, U+2028, U+2029 and the bidirectional
+/// controls are written `\uXXXX`; see `DisplayText.isUnsafe`): the reports of the compiler,
+/// `catalogue.json` and the OpenAPI documents all use it.
 public struct JSONWriter: Sendable {
     /// A JSON value.
     public indirect enum Value: Sendable, Hashable {
@@ -96,7 +100,7 @@ public struct JSONWriter: Sendable {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if DisplayText.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
