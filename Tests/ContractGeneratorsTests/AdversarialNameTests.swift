@@ -229,7 +229,8 @@ extension GeneratorWorkloads {
             let members = try #require(texts["Members.contract.yaml"])
             // Renamed members keep their wire names.
             #expect(members.contains("case Swift_ = \"Swift\""))
-            #expect(members.contains("case collectIssues_ = \"collectIssues\""))
+            #expect(members.contains("public var collectIssues: Swift.String"))
+            #expect(members.contains("public var hash: Swift.String?"))
             #expect(members.contains("_query.add(\"_query\", _input._query)"))
             let methods = try #require(texts["Methods.contract.yaml"])
             #expect(methods.contains("case Swift_ = 1"))

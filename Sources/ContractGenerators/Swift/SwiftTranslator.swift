@@ -45,11 +45,12 @@ struct SwiftTranslator {
         return "the generated code declares and uses '\(name)' itself, which would hide the type"
     }
 
-    /// Member names of every generated struct (its own and those of `Codable` and `Hashable`),
-    /// and the module names its bodies qualify with; a field with one of these names gets a `_`
-    /// after it in Swift (its JSON key stays).
-    static let reservedMemberNames: Set<String> = moduleNames.union(
-        ["masked", "validate", "collectIssues", "hashValue", "hash", "encode", "CodingKeys"])
+    /// Member names of every generated struct that a stored property cannot share, and the module
+    /// names its bodies qualify with (`ContractRuntime.Validator()` would find a property named
+    /// `ContractRuntime`); a field with one of these names gets a `_` after it in Swift (its JSON
+    /// key stays). A property may share its name with a method that takes arguments
+    /// (`collectIssues(into:at:)`, `hash(into:)`, `encode(to:)`), so those names stay.
+    static let reservedMemberNames: Set<String> = moduleNames.union(["masked", "validate", "hashValue", "CodingKeys"])
 
     /// Member names of every code enum, and the module names; a code with one of these names gets
     /// a `_` after it.
