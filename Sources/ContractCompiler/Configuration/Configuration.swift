@@ -212,6 +212,23 @@ public final class ConfigurationResolver: @unchecked Sendable {
         return nil
     }
 
+    /// The folder of the outermost `.contractc.yaml` that applies to a file (the nearest one and
+    /// those above it, up to the file's repository root), or nil when none applies. With
+    /// `--config`, that file's folder.
+    public func outermostConfigurationFolder(forFile path: String) -> String? {
+        if let explicit { return explicit.root }
+        var folder = absoluteFolder(ofFile: path)
+        var found: String?
+        while let config = configuration(forFolder: folder) {
+            found = config.root
+            if Self.isRepositoryRoot(config.root) { break }
+            let parent = (config.root as NSString).deletingLastPathComponent
+            guard parent != config.root, !parent.isEmpty else { break }
+            folder = parent
+        }
+        return found
+    }
+
     /// Splits items into the catalogues their files belong to: the run's own (nil) first, then
     /// the named ones by folder. Each keeps the items' order. Rules over a whole set and code
     /// assignment run once per catalogue.

@@ -117,7 +117,7 @@ public enum ChangedLint {
         }
         let done = results.values()
 
-        var outcome = Outcome(lint: LintDriver.finish(done.map { ($0.file, $0.diagnostics) }, problems: found.problems, resolver: resolver))
+        var outcome = Outcome(lint: LintDriver.finish(done.map { ($0.file, $0.diagnostics) }, problems: found.problems, resolver: resolver, searched: paths))
         outcome.total = done.count
         for (index, item) in done.enumerated() {
             if case .changed = work[index] { outcome.changed += 1 } else if item.reused { outcome.reused += 1 } else { outcome.reread += 1 }

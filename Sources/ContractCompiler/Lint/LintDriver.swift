@@ -45,7 +45,7 @@ public enum LintDriver {
     ) -> LintRun {
         let found = discover(paths, resolver: resolver)
         let files = readAndCheck(found.files, limits: limits, resolver: resolver, keepModels: keepModels, visit: visit)
-        return finish(files, problems: found.problems, resolver: resolver)
+        return finish(files, problems: found.problems, resolver: resolver, searched: paths)
     }
 
     /// The contract files under `paths`, less those a configuration excludes.
@@ -56,15 +56,22 @@ public enum LintDriver {
     }
 
     /// Runs the set rules once per catalogue over checked files and assembles the run.
+    /// `searched` are the paths the run was given: the register rules that need the whole
+    /// catalogue (`code-register-orphan`) run only when they include the catalogue's folder.
     static func finish(
-        _ files: [(file: CheckedFile, diagnostics: [Diagnostic])], problems: [Diagnostic], resolver: ConfigurationResolver
+        _ files: [(file: CheckedFile, diagnostics: [Diagnostic])], problems: [Diagnostic], resolver: ConfigurationResolver,
+        searched: [String]
     ) -> LintRun {
         var diagnostics = files.flatMap(\.diagnostics)
         let checked = files.map(\.file)
+        var registerProblems: [Diagnostic] = []
         for catalogue in resolver.partition(checked, path: \.path) {
-            diagnostics += Linter.checkSet(catalogue.items) { resolver.configuration(forFile: $0).settings }
+            let folder = RegisterFiles.folder(for: catalogue.items.map(\.path), scope: catalogue.scope, resolver: resolver)
+            let register = RegisterFiles.load(folder: folder, covers: RegisterFiles.covers(searched, root: folder))
+            registerProblems += register.problems
+            diagnostics += Linter.checkSet(catalogue.items, register: register.state) { resolver.configuration(forFile: $0).settings }
         }
-        var toolProblems = problems + resolver.problems
+        var toolProblems = problems + resolver.problems + registerProblems
         toolProblems += diagnostics.filter { $0.rule == "file-unreadable" }
         diagnostics.removeAll { $0.rule == "file-unreadable" }
         toolProblems = Array(Set(toolProblems)).sorted(by: Diagnostic.reportOrder)

@@ -101,8 +101,9 @@ public enum Linter {
     }
 
     /// Checks the set with every set rule. `settings` gives each file's settings.
+    /// `register` is the code register of the catalogue these files make up (服务编目).
     public static func checkSet(
-        _ files: [CheckedFile], settings: (String) -> LintSettings = { _ in .standard }
+        _ files: [CheckedFile], register: CodeRegisterState = .notExpected, settings: (String) -> LintSettings = { _ in .standard }
     ) -> [Diagnostic] {
         var byPath: [String: CheckedFile] = [:]
         for f in files { byPath[f.path] = f }
@@ -110,7 +111,8 @@ public enum Linter {
         for rule in RuleRegistry.setRules {
             let description = type(of: rule).description
             var findings: [Finding] = []
-            let options = files.first.map { settings($0.path).options } ?? RuleOptions()
+            var options = files.first.map { settings($0.path).options } ?? RuleOptions()
+            options.register = register
             rule.check(files, options: options, into: &findings)
             for finding in findings {
                 guard let severity = settings(finding.file).severity(of: description) else { continue }
@@ -136,14 +138,24 @@ public enum Linter {
 
 extension Linter {
     /// Checks a rule example completely; an unreadable example file stands for a read failure.
+    ///
+    /// An example file named `service-codes.yaml` is the catalogue's code register, and one
+    /// named `.contractc.yaml` stands for a catalogue configuration without a register.
     public static func lint(example: RuleExample, settings: LintSettings) -> [Diagnostic] {
-        let files = example.files.map { f in
+        var register = CodeRegisterState.notExpected
+        if let file = example.files.first(where: { $0.name == CodeRegister.fileName }) {
+            register = .present(CodeRegister.parse(Array(file.text.utf8), path: file.name).register)
+        } else if let file = example.files.first(where: { $0.name == ".contractc.yaml" }) {
+            register = .missing(configuration: file.name)
+        }
+        let contracts = example.files.filter { $0.name != CodeRegister.fileName && $0.name != ".contractc.yaml" }
+        let files = contracts.map { f in
             f.unreadable
                 ? CheckedFile(path: f.name, syntaxProblems: [SyntaxProblem(.unreadable, at: .start, "cannot read the file: \(f.text)")], contract: nil)
                 : read(path: f.name, bytes: Array(f.text.utf8))
         }
         var all = files.flatMap { check($0, settings: settings) }
-        all += checkSet(files, settings: { _ in settings })
+        all += checkSet(files, register: register, settings: { _ in settings })
         return all.sorted(by: Diagnostic.reportOrder)
     }
 }

@@ -82,9 +82,15 @@ public struct RuleExample: Sendable {
 public struct RuleOptions: Sendable, Hashable {
     /// Whole-capital words naming rules accept (`ID`, `URL`).
     public var acronyms: Set<String>
+    /// The code register of the catalogue the set rules check (服务编目); set per catalogue by
+    /// the driver, not by `.contractc.yaml`.
+    public var register: CodeRegisterState
 
     /// Creates options.
-    public init(acronyms: Set<String> = []) { self.acronyms = acronyms }
+    public init(acronyms: Set<String> = [], register: CodeRegisterState = .notExpected) {
+        self.acronyms = acronyms
+        self.register = register
+    }
 }
 
 /// A file as the rules see it: its syntax problems and, when it could be read, its model.

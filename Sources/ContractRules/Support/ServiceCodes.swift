@@ -59,8 +59,8 @@ public struct ServiceCode: Sendable, Hashable, Comparable, CustomStringConvertib
 /// - A code once written is never changed: every well-formed code in the set takes its serial
 ///   in the group its digits name, whatever the contract's classification says.
 /// - Contracts without a code are taken in file-path order (byte-wise), and each gets the lowest
-///   serial of its group (from `classification.resource` and `.service`) that is still free,
-///   01…98. Serials freed by gaps are reused: with 1101 and 1103 taken, the next is 1102.
+///   serial of its group (from `classification.resource` and `.service`) that no contract holds
+///   and the catalogue's register has never held (`held`: retired codes are never reused).
 /// - A contract with `classification.other: true` gets 99, whatever its service digit (3299 is
 ///   group 32's "other" entry); only one contract of a group can hold it.
 ///
@@ -123,6 +123,14 @@ public enum ServiceCodeAllocator {
 
     /// Who holds a code: a contract that has it written, or one the same run gives it to.
     public struct Holder: Sendable, Hashable {
+        /// Creates a holder.
+        public init(file: String, place: SourcePlace, code: ServiceCode, isWritten: Bool) {
+            self.file = file
+            self.place = place
+            self.code = code
+            self.isWritten = isWritten
+        }
+
         /// The holder's file.
         public var file: String
         /// Where the holder's code is written, or the holder's ``Member/place`` when this run assigns it.
@@ -186,13 +194,15 @@ public enum ServiceCodeAllocator {
     }
 
     /// The codes the contracts without one would get, in file-path order.
-    public static func assign(_ contracts: [Contract]) -> [Assignment] {
-        assign(members: contracts.map(Member.init))
+    /// `held` are codes taken outside the contracts: the register's (retired ones included),
+    /// and those written in files that cannot be read as contracts. None is given again.
+    public static func assign(_ contracts: [Contract], held: [Holder] = []) -> [Assignment] {
+        assign(members: contracts.map(Member.init), held: held)
     }
 
     /// The codes the members without one would get, in file-path order (byte-wise; members with
     /// the same path keep their given order). Members with a code get no assignment.
-    public static func assign(members: [Member]) -> [Assignment] {
+    public static func assign(members: [Member], held: [Holder] = []) -> [Assignment] {
         let ordered = members.enumerated().sorted { a, b in
             if a.element.file != b.element.file { return a.element.file.utf8.lexicographicallyPrecedes(b.element.file.utf8) }
             return a.offset < b.offset
@@ -204,6 +214,7 @@ public enum ServiceCodeAllocator {
             guard let code = m.serviceCode, let place = m.code?.place, holders[code] == nil else { continue }
             holders[code] = Holder(file: m.file, place: place, code: code, isWritten: true)
         }
+        for holder in held where holders[holder.code] == nil { holders[holder.code] = holder }
         var assignments: [Assignment] = []
         for m in ordered where m.code == nil {
             guard !m.codeKeyWritten else {

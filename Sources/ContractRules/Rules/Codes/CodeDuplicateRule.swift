@@ -64,7 +64,7 @@ public struct CodeDuplicateRule: SetRule {
             }
         }
         // An "other" entry without a code whose group's 99 is already held.
-        for a in ServiceCodeAllocator.assign(contracts) {
+        for a in ServiceCodeAllocator.assign(contracts, held: options.registerHolders) {
             guard case .otherTaken(let holder) = a.outcome, let message = a.message else { continue }
             let place = a.member.otherPlace ?? a.member.place
             findings.append(Finding(file: a.file, place: place,

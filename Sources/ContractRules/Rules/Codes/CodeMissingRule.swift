@@ -33,7 +33,7 @@ public struct CodeMissingRule: SetRule {
         let contracts = files.readableContracts
         var byFile: [String: Contract] = [:]
         for c in contracts where byFile[c.file] == nil { byFile[c.file] = c }
-        for a in ServiceCodeAllocator.assign(contracts) {
+        for a in ServiceCodeAllocator.assign(contracts, held: options.registerHolders) {
             guard let contract = byFile[a.file] else { continue }
             switch a.outcome {
             case .assigned(let code):

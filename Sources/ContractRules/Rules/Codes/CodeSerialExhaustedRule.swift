@@ -44,7 +44,7 @@ public struct CodeSerialExhaustedRule: SetRule {
     public func check(_ files: [CheckedFile], options: RuleOptions, into findings: inout [Finding]) {
         let contracts = files.readableContracts
         let otherHeld = Set(contracts.compactMap { $0.code.flatMap { ServiceCode($0.value) } }.filter(\.isOther).map(\.group))
-        for a in ServiceCodeAllocator.assign(contracts) {
+        for a in ServiceCodeAllocator.assign(contracts, held: options.registerHolders) {
             guard case .exhausted(let group) = a.outcome, let message = a.message else { continue }
             let advice = otherHeld.contains(group)
                 ? "retire a code of the group that is no longer published, or classify the service elsewhere"

@@ -11,6 +11,11 @@ enum CodesGroup {
         Code99NotOtherRule.self,
         CodeDuplicateRule.self,
         CodeSerialExhaustedRule.self,
+        CodeRegisterMissingRule.self,
+        CodeUnregisteredRule.self,
+        CodeRegisterConflictRule.self,
+        CodeRetiredRule.self,
+        CodeRegisterOrphanRule.self,
     ]
 }
 
