@@ -49,8 +49,9 @@ public enum CodesDriver {
             } else {
                 text = "assigned \(plural(n, "code"))"
             }
-            if stuck > 0 { text += ", \(plural(stuck, "contract")) need attention (see above)" }
-            return "\(text) in \(plural(fileCount, "contract"))"
+            text += " in \(plural(fileCount, "contract"))"
+            if stuck > 0 { text += "; \(plural(stuck, "contract")) cannot get one as \(stuck == 1 ? "it stands" : "they stand") (see above)" }
+            return text
         }
     }
 
