@@ -108,6 +108,27 @@ struct CodeRegisterTests {
         #expect(try await CLI.runOffPool(["lint", "c"], in: dir).status == 0)
     }
 
+    @Test func diffReadsRenamesFromTheRegister() async throws {
+        let dir = try CLI.temporaryFolder()
+        defer { CLI.cleanUp(dir) }
+        try Self.catalogue([("CaseQuery", nil)], in: dir)
+        #expect(try await CLI.runOffPool(["codes", "c"], in: dir).status == 0)
+        let new = dir.appendingPathComponent("new")
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("c"), to: new)
+        try FileManager.default.removeItem(at: new.appendingPathComponent("CaseQuery.contract.yaml"))
+        // Another service takes the removed one's code without the register saying it is a rename.
+        try CLI.write(Self.service("NewQuery", code: "1101"), to: new.appendingPathComponent("NewQuery.contract.yaml"))
+        let moved = try await CLI.runOffPool(["diff", "c", "new"], in: dir)
+        #expect(moved.stdout.contains("[diff-interface-removed]"), "\(moved.stdout)")
+        #expect(moved.stdout.contains("[diff-interface-added]"), "\(moved.stdout)")
+        #expect(!moved.stdout.contains("renamed"), "\(moved.stdout)")
+        // Recorded by `codes` as a rename, it is one.
+        let register = new.appendingPathComponent("service-codes.yaml")
+        try Data(try Self.read(register).replacingOccurrences(of: "{interface: CaseQuery}", with: "{interface: NewQuery}").utf8).write(to: register)
+        let renamed = try await CLI.runOffPool(["diff", "c", "new"], in: dir)
+        #expect(renamed.stdout.contains("interface CaseQuery was renamed to NewQuery"), "\(renamed.stdout)")
+    }
+
     @Test func twoRunsAtOnceNeverGiveOneCodeTwice() async throws {
         let dir = try CLI.temporaryFolder()
         defer { CLI.cleanUp(dir) }

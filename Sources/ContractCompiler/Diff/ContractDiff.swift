@@ -86,8 +86,13 @@ public enum ContractDiff {
     /// Compares OLD with NEW. `unreadableNew` holds the relative paths of NEW files that could not
     /// be read as contracts: an OLD contract at one of those paths is not reported as removed.
     /// The changes are in report order.
-    public static func compare(old: [DiffContract], new: [DiffContract], unreadableNew: Set<String> = []) -> [DiffChange] {
-        let matching = match(old: old, new: new)
+    /// `renamed` says whether an old and a new contract of one code are one service renamed (the
+    /// new side's code register decides; without one, a shared code is a rename).
+    public static func compare(
+        old: [DiffContract], new: [DiffContract], unreadableNew: Set<String> = [],
+        renamed: (DiffContract, DiffContract) -> Bool = { _, _ in true }
+    ) -> [DiffChange] {
+        let matching = match(old: old, new: new, renamed: renamed)
         var changes: [DiffChange] = []
         for (o, n) in matching.pairs {
             var comparer = PairComparer(old: o.contract, new: n.contract)
@@ -123,7 +128,7 @@ public enum ContractDiff {
     }
 
     /// Pairs contracts by interface name (in the same file first), then the rest by service code.
-    static func match(old: [DiffContract], new: [DiffContract]) -> Matching {
+    static func match(old: [DiffContract], new: [DiffContract], renamed: (DiffContract, DiffContract) -> Bool = { _, _ in true }) -> Matching {
         var matching = Matching()
         var newUsed = Array(repeating: false, count: new.count)
         var oldPartner: [Int?] = Array(repeating: nil, count: old.count)
@@ -143,7 +148,7 @@ public enum ContractDiff {
         }
         for (i, o) in old.enumerated() where oldPartner[i] == nil {
             guard let code = o.contract.code?.value, !code.isEmpty,
-                let j = new.indices.first(where: { !newUsed[$0] && new[$0].contract.code?.value == code })
+                let j = new.indices.first(where: { !newUsed[$0] && new[$0].contract.code?.value == code && renamed(o, new[$0]) })
             else { continue }
             newUsed[j] = true
             oldPartner[i] = j

@@ -1,6 +1,7 @@
 import ContractModel
 import ContractRules
 import ContractSyntax
+import Foundation
 
 /// What `contractc diff` found.
 public struct DiffRun: Sendable {
@@ -69,17 +70,52 @@ public enum DiffDriver {
             run.toolProblems = Array(Set(run.toolProblems)).sorted(by: Diagnostic.reportOrder)
             return run
         }
+        let isRegister: (SourceFile) -> Bool = { ($0.relativePath as NSString).lastPathComponent == CodeRegister.fileName }
+        let newRegisters = registers(newFiles.filter(isRegister))
+        oldFiles.removeAll(where: isRegister)
+        newFiles.removeAll(where: isRegister)
         let (oldContracts, oldNotes, oldProblems) = read(oldFiles, limits: limits, side: "old")
         let (newContracts, newNotes, newProblems) = read(newFiles, limits: limits, side: "new")
         run.toolProblems = (oldProblems + newProblems).sorted(by: Diagnostic.reportOrder)
         guard run.toolProblems.isEmpty else { return run }
         let unreadableNew = Set(newFiles.map(\.relativePath)).subtracting(newContracts.map(\.relativePath))
-        var changes = ContractDiff.compare(old: oldContracts, new: newContracts, unreadableNew: unreadableNew)
+        // With a code register on the new side, a contract that takes the code of a removed one is
+        // a rename only when the register records it as one (`contractc codes` does); otherwise
+        // the old service was removed and the new one is new — never a silent move.
+        let renamed: (DiffContract, DiffContract) -> Bool = { _, new in
+            guard let register = Self.register(for: new.relativePath, in: newRegisters),
+                let code = new.contract.code.flatMap({ ServiceCode($0.value) })?.description
+            else { return true }
+            return register.entries[code]?.interface == new.contract.interface?.value
+        }
+        var changes = ContractDiff.compare(old: oldContracts, new: newContracts, unreadableNew: unreadableNew, renamed: renamed)
         changes += oldNotes + newNotes
         run.changes = changes.sorted(by: DiffChange.reportOrder)
-        let matching = ContractDiff.match(old: oldContracts, new: newContracts)
+        let matching = ContractDiff.match(old: oldContracts, new: newContracts, renamed: renamed)
         run.contractCount = matching.pairs.count + matching.added.count + matching.removed.count
         return run
+    }
+
+    /// The registers of one side by folder (relative, "" for the top). One that cannot be read
+    /// is left out: lint reports it.
+    static func registers(_ files: [SourceFile]) -> [String: CodeRegister] {
+        var result: [String: CodeRegister] = [:]
+        for file in files {
+            guard case .bytes(let bytes) = file.content else { continue }
+            result[(file.relativePath as NSString).deletingLastPathComponent] = CodeRegister.parse(bytes, path: file.path).register
+        }
+        return result
+    }
+
+    /// The register of the nearest folder holding one, at or above a contract's folder.
+    static func register(for relativePath: String, in registers: [String: CodeRegister]) -> CodeRegister? {
+        guard !registers.isEmpty else { return nil }
+        var folder = (relativePath as NSString).deletingLastPathComponent
+        while true {
+            if let found = registers[folder] { return found }
+            if folder.isEmpty { return nil }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
     }
 
     /// Reads files into contracts. A file that cannot be read from disk is a tool problem (as in

@@ -49,6 +49,23 @@ enum DiffSources {
             }
             files.append(SourceFile(path: path, relativePath: relative, content: FileSystem.read(path, limit: limits.maxBytes)))
         }
+        // The code registers of the catalogues (service-codes.yaml in a contract's folder or a
+        // folder above it, within the side compared): they tell renames from new services.
+        if !isFile {
+            var folders = Set<String>()
+            for file in files {
+                var folder = (file.relativePath as NSString).deletingLastPathComponent
+                while folders.insert(folder).inserted, !folder.isEmpty {
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
+            }
+            for folder in folders.sorted() {
+                let relative = folder.isEmpty ? CodeRegister.fileName : folder + "/" + CodeRegister.fileName
+                let path = root == "." ? relative : (root.hasSuffix("/") ? root : root + "/") + relative
+                guard FileSystem.kind(path) == .file else { continue }
+                files.append(SourceFile(path: path, relativePath: relative, content: FileSystem.read(path, limit: 8 * 1024 * 1024)))
+            }
+        }
         return .files(files)
     }
 
@@ -112,7 +129,7 @@ enum DiffSources {
                 blobsByPath[path] = Entry(path: path, oid: header[2], size: Int(header[3]) ?? 0)
             }
             let name = (path as NSString).lastPathComponent
-            guard name.hasSuffix(Discovery.suffix) else { continue }
+            guard name.hasSuffix(Discovery.suffix) || name == CodeRegister.fileName else { continue }
             // Like the folder walk: hidden folders (and .build) are skipped.
             let folders = path.split(separator: "/").dropLast()
             if folders.contains(where: { $0.hasPrefix(".") }) { continue }
