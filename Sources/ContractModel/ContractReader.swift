@@ -316,13 +316,13 @@ public struct ContractReader {
     }
 
     private mutating func mapping(_ node: YAMLNode, what: String) -> [MappingEntry]? {
-        if let entries = node.entries { return entries }
+        if let entries = node.placedAtAlias.entries { return entries }
         wrongKind(node, expected: "\(what) as a mapping of 'key: value' lines")
         return nil
     }
 
     private mutating func sequence(_ node: YAMLNode, what: String) -> [YAMLNode]? {
-        if let items = node.items { return items }
+        if let items = node.placedAtAlias.items { return items }
         wrongKind(node, expected: "\(what) as a list of '- ' items")
         return nil
     }
@@ -404,5 +404,46 @@ struct KeyIndex: Sequence {
 
     func makeIterator() -> some IteratorProtocol<(key: String, value: MappingEntry)> {
         entries.lazy.map { (key: $0.key, value: $0) }.makeIterator()
+    }
+}
+
+extension YAMLNode {
+    /// The node, or, when it was reached through a YAML alias (`- *method`), a copy whose every
+    /// place is the alias's. The parser gives an aliased node the place it is used but leaves its
+    /// content where the anchor wrote it, so every finding inside a repeated method would be
+    /// reported twice at the anchor; placed at the alias, the repetition is reported once, where
+    /// it is written.
+    var placedAtAlias: YAMLNode {
+        isAliasCopy ? relocated(to: place) : self
+    }
+
+    /// Whether the node was reached through an alias: its content is written before the node
+    /// itself (an anchor always comes before its aliases), which no written node can be.
+    var isAliasCopy: Bool {
+        switch content {
+        case .mapping(let entries): entries.first.map { $0.keyPlace < place } ?? false
+        case .sequence(let items): items.first.map { $0.place < place } ?? false
+        case .scalar: false
+        }
+    }
+
+    /// The node with every place in it set to one place.
+    func relocated(to target: SourcePlace) -> YAMLNode {
+        var copy = self
+        copy.place = target
+        switch content {
+        case .scalar:
+            break
+        case .mapping(let entries):
+            copy.content = .mapping(entries.map { entry in
+                var moved = entry
+                moved.keyPlace = target
+                moved.value = entry.value.relocated(to: target)
+                return moved
+            })
+        case .sequence(let items):
+            copy.content = .sequence(items.map { $0.relocated(to: target) })
+        }
+        return copy
     }
 }

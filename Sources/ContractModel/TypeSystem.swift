@@ -271,15 +271,28 @@ public struct TypeResolver: Sendable {
                 return .success(.string(min: lo, max: hi))
             }
             if let n = Int(t), n >= 1 { return .success(.string(min: 1, max: n)) }
+            if let overflow = overflowMessage(t) { return .failure(LengthError("string length '\(t)': \(overflow)")) }
+            if let range = dashedRange(t) {
+                return .failure(LengthError("string length '\(t)' is not N or M..N; a range is written with two dots: did you mean \(range)?"))
+            }
             return .failure(LengthError("string length '\(t)' is not N or M..N (e.g. 50 or 18..18)"))
         case "integer":
             let t = length.description.trimmingSpaces
             if let n = Int(t), (1...18).contains(n) { return .success(.integer(digits: n)) }
+            if let p = decimalWithPoint(t) {
+                return .failure(LengthError("integer length '\(t)' must be a digit count from 1 to 18; for a decimal write type: decimal, length: \"\(p)\""))
+            }
             return .failure(LengthError("integer length '\(t)' must be a digit count from 1 to 18"))
         case "decimal":
             let t = length.description.trimmingSpaces
             let parts = t.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
             guard parts.count == 2, let p = Int(parts[0]), let s = Int(parts[1]) else {
+                if let fixed = decimalWithPoint(t) {
+                    return .failure(LengthError("decimal length '\(t)' separates precision and scale with a comma: did you mean \"\(fixed)\"?"))
+                }
+                if let overflow = overflowMessage(t, separator: ",", names: ("precision", "scale")) {
+                    return .failure(LengthError("decimal length '\(t)': \(overflow)"))
+                }
                 return .failure(LengthError("decimal length '\(t)' must be \"P,S\": precision and scale, e.g. \"12,2\""))
             }
             guard (1...38).contains(p) else { return .failure(LengthError("decimal precision \(p) must be from 1 to 38")) }
@@ -288,8 +301,39 @@ public struct TypeResolver: Sendable {
         default:
             let t = length.description.trimmingSpaces
             if let n = Int(t), n >= 1 { return .success(.binary(maxBytes: n)) }
+            if let overflow = overflowMessage(t) { return .failure(LengthError("binary length '\(t)': \(overflow)")) }
             return .failure(LengthError("binary length '\(t)' must be a byte count of at least 1"))
         }
+    }
+
+    /// `P,S` for a decimal length written `P.S` (`12.2`), else nil.
+    static func decimalWithPoint(_ t: String) -> String? {
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return "\(parts[0]),\(parts[1])"
+    }
+
+    /// `M..N` for a range written `M-N` (`18-18`), else nil.
+    static func dashedRange(_ t: String) -> String? {
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return "\(parts[0])..\(parts[1])"
+    }
+
+    /// What is too large in a length made of digits that does not fit a 64-bit number: the
+    /// number, or the bound of `M..N` (or part of `P,S`) that overflows. Nil when nothing overflows.
+    static func overflowMessage(_ t: String, separator: String = "..", names: (String, String) = ("minimum", "maximum")) -> String? {
+        func isDigits(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        let limit = "at most \(Int.max)"
+        if isDigits(t) {
+            return Int(t) == nil ? "\(t) is too large (\(limit)); write the length the value really has" : nil
+        }
+        let parts = t.components(separatedBy: separator)
+        guard parts.count == 2, parts[0].isEmpty || isDigits(parts[0]), isDigits(parts[1]) else { return nil }
+        let tooLarge = [(names.0, parts[0]), (names.1, parts[1])].filter { !$0.1.isEmpty && Int($0.1) == nil }
+        guard !tooLarge.isEmpty else { return nil }
+        let which = tooLarge.map { "the \($0.0) \($0.1)" }.joined(separator: " and ")
+        return "\(which) \(tooLarge.count == 1 ? "is" : "are") too large (\(limit)); write the length the value really has"
     }
 
     static func parseRange(_ t: String) -> (Int, Int)? {
@@ -334,18 +378,23 @@ public enum Shorthand {
         }
         if text.hasPrefix("BY"), let rest = Optional(String(text.dropFirst(2))), isNumeric(rest, allowDots: true) {
             let n = rest.hasPrefix("..") ? String(rest.dropFirst(2)) : rest
-            guard let v = Int(n), v >= 1 else { return .failure(LengthError("the byte count must be a number of at least 1")) }
+            guard let v = Int(n), v >= 1 else {
+                return .failure(LengthError(TypeResolver.overflowMessage(n) ?? "the byte count must be a number of at least 1"))
+            }
             return .success(.binary(maxBytes: v))
         }
         if text.hasPrefix("C"), let rest = Optional(String(text.dropFirst())), isNumeric(rest, allowDots: true), !rest.isEmpty {
             if TypeResolver.dotsIndex(Array(rest.utf8)) != nil {
                 guard let (lo, hi) = TypeResolver.parseRange(rest) else {
+                    if let overflow = TypeResolver.overflowMessage(rest) { return .failure(LengthError(overflow)) }
                     return .failure(LengthError("write C..N, CM..N or CN (e.g. C..50, C18)"))
                 }
                 guard hi >= 1, lo <= hi else { return .failure(LengthError("the range \(lo)..\(hi) is empty")) }
                 return .success(.string(min: lo, max: hi))
             }
-            guard let n = Int(rest) else { return .failure(LengthError("write C..N, CM..N or CN (e.g. C..50, C18)")) }
+            guard let n = Int(rest) else {
+                return .failure(LengthError(TypeResolver.overflowMessage(rest) ?? "write C..N, CM..N or CN (e.g. C..50, C18)"))
+            }
             guard n >= 1 else { return .failure(LengthError("the length must be at least 1")) }
             return .success(.string(min: n, max: n))
         }
@@ -357,6 +406,9 @@ public enum Shorthand {
                 return TypeResolver.parseLength("decimal", .text(body)).mapError { LengthError($0.message) }
             }
             guard let n = Int(body), (1...18).contains(n) else {
+                if let fixed = TypeResolver.decimalWithPoint(body) {
+                    return .failure(LengthError("a decimal separates precision and scale with a comma: did you mean 'N\(fixed)'?"))
+                }
                 return .failure(LengthError("an integer has 1 to 18 digits"))
             }
             return .success(.integer(digits: n))

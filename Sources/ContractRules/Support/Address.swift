@@ -69,6 +69,14 @@ public struct ServiceAddress: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Schemes that name something other than a server (a mailbox, a telephone, a name) and so
+    /// are never written `scheme://host`, with what they name, for messages.
+    public static let opaqueSchemes: [String: String] = [
+        "mailto": "a mailbox", "tel": "a telephone number", "sms": "a telephone number", "urn": "a name",
+        "news": "a newsgroup", "data": "inline data", "javascript": "a script", "about": "a browser page",
+        "geo": "a place", "magnet": "a file by its hash",
+    ]
+
     /// Parses an address; the error says what is wrong and how to write it.
     public static func parse(_ text: String) -> Result<ServiceAddress, AddressError> {
         AddressParser(text).parse()
@@ -174,6 +182,10 @@ struct AddressParser {
         let afterScheme = colon + 1
         guard scalars.count >= afterScheme + 2, scalars[afterScheme] == "/", scalars[afterScheme + 1] == "/" else {
             let rest = string(afterScheme..<scalars.count)
+            if let what = ServiceAddress.opaqueSchemes[scheme.lowercased()] {
+                // `mailto:` and its like never take `//`: the address needs another scheme, not slashes.
+                return fail(.missingAuthority, "'\(scheme):' names \(what), not a server to connect to; a service address is scheme://host[:port][/path] with a scheme of the interface's protocol (smtp://mail.example.cn for SMTP)", at: 0)
+            }
             let trimmed = String(rest.drop(while: { $0 == "/" }))
             return fail(.missingAuthority, "'\(scheme):' must be followed by '//' and a host; write \(scheme.lowercased())://\(trimmed)", at: afterScheme)
         }

@@ -13,12 +13,16 @@ public struct AddressInvalidRule: ContractRule {
             (URL) inspected on an agreed period; a dead local service is repaired and its address \
             updated, a dead remote one reported to its origin. An address that is not a complete \
             URL cannot be published, called or inspected, so it is checked where it is written: a \
-            scheme, a host, a valid port, no white space, no credentials and no fragment.
+            scheme, a host, a valid port, no white space, no credentials and no fragment. A \
+            `mailto:` address names a mailbox, not the server an SMTP service runs on, so it is \
+            not told to become `mailto://`: it is told the server address (`smtp://domain`).
             """,
         bad: [
             RuleExample(Examples.base(replacing: "address: https://hrss.example.cn/api/person", with: "address: https://hrss.example.cn:99999/api/person")),
             RuleExample(Examples.base(replacing: "address: https://hrss.example.cn/api/person", with: "address: hrss.example.cn/api/person")),
             RuleExample(Examples.base(replacing: "address: https://hrss.example.cn/api/person", with: "address: https://hrss.example.cn/api/person info")),
+            RuleExample(Examples.base([("protocol: HTTPS", "protocol: SMTP"),
+                ("address: https://hrss.example.cn/api/person", "address: mailto:hr@hrss.example.cn")])),
         ],
         good: [
             RuleExample(Examples.base),
@@ -46,6 +50,15 @@ public struct AddressInvalidRule: ContractRule {
             var message = "endpoint address: \(error.message)"
             if error.kind == .missingScheme, let scheme = contract.protocolKind?.schemes.first {
                 message += "; write \(scheme)://\(address.value)"
+            } else if error.kind == .missingAuthority, let kind = contract.protocolKind, let scheme = kind.schemes.first,
+                let colon = address.value.firstIndex(of: ":"),
+                ServiceAddress.opaqueSchemes[address.value[..<colon].lowercased()] != nil
+            {
+                // `mailto:hr@hrss.example.cn` for SMTP: the server is the mail domain's, not the mailbox.
+                let rest = address.value[address.value.index(after: colon)...]
+                let domain = rest.split(separator: "@").last.map { String($0.prefix { $0 != "?" && $0 != "/" }) } ?? ""
+                let host = rest.contains("@") && !domain.isEmpty ? domain : "host"
+                message += "; for \(kind.rawValue) write \(scheme)://\(host)\(host == "host" ? "[:port]" : "") (the server, not \(address.value[..<colon].lowercased() == "mailto" ? "the mailbox" : "the name"))"
             }
             findings.add(contract, address.place, message)
         }

@@ -78,7 +78,7 @@ public struct HTTPBindingInvalidRule: ContractRule {
             }
             let end = contract.methodTextEnd(index)
             let verb = checkVerb(http, of: method, contract, end: end, into: &findings)
-            let path = checkPath(http, of: method, contract, end: end, into: &findings)
+            let path = checkPath(http, of: method, contract, end: end, acronyms: options.acronyms, into: &findings)
             if let verb, let path {
                 let route = "\(verb.rawValue) \(Self.routeKey(path.value))"
                 if let first = routes[route] {
@@ -114,7 +114,10 @@ public struct HTTPBindingInvalidRule: ContractRule {
     }
 
     /// Checks `path:` and its variables; returns the path when it is well formed.
-    private func checkPath(_ http: HTTPBinding, of method: Method, _ contract: Contract, end: SourcePlace?, into findings: inout [Finding]) -> Located<String>? {
+    private func checkPath(
+        _ http: HTTPBinding, of method: Method, _ contract: Contract, end: SourcePlace?, acronyms: Set<String>,
+        into findings: inout [Finding]
+    ) -> Located<String>? {
         let example = "e.g. /persons/{idNumber}"
         let path: Located<String>
         switch WrittenText(http.path, key: "path", writtenKeys: http.writtenKeys, in: contract, from: http.place, before: end) {
@@ -155,7 +158,10 @@ public struct HTTPBindingInvalidRule: ContractRule {
             }
             guard let parameter = method.parameters.first(where: { $0.name?.value == name }) else {
                 var message = "path variable '{\(name)}' is not a parameter of \(method.findingLabel)"
-                if let suggestion = Suggestion.closest(to: name, in: parameterNames) {
+                if let misnamed = parameterNames.first(where: { !Naming.isValid($0, .camel, acronyms: acronyms) && Naming.fixed($0, .camel, acronyms: acronyms) == name }) {
+                    // The path already has the camelCase name parameter-name-case asks for: one fix, the rename.
+                    message += "; it is parameter '\(misnamed)' under its camelCase name: rename the parameter to '\(name)' (parameter-name-case) and the path matches as written"
+                } else if let suggestion = Suggestion.closest(to: name, in: parameterNames) {
                     message += "; did you mean '{\(suggestion)}'?"
                 } else {
                     message += "; add a parameter '\(name)' or remove '{\(name)}' from the path"

@@ -16,7 +16,8 @@ enum WrittenText {
     case empty
     /// Written with only white space (`summary: " "`), at the value.
     case blank(SourcePlace)
-    /// Written with a value of the wrong kind, which `value-type` reports.
+    /// Written with a value of the wrong kind, which `value-type` reports, or under a misspelt
+    /// key (`adress:`), which `unknown-key` reports.
     case unreadable
 
     /// Classifies a text key of a mapping.
@@ -36,6 +37,9 @@ enum WrittenText {
             self = value.value.unicodeScalars.allSatisfy(\.properties.isWhitespace) ? .blank(value.place) : .text(value)
         } else if !writtenKeys.contains(key) {
             self = .absent
+        } else if contract.hasMisspelling(of: key, from: start, before: end) {
+            // A misspelt key (`adress:`) stands for the key: `unknown-key` reports it, once.
+            self = .unreadable
         } else if contract.hasWrongKindValue(from: start, before: end) {
             self = .unreadable
         } else {
@@ -49,6 +53,15 @@ extension Contract {
     func hasWrongKindValue(from start: SourcePlace, before end: SourcePlace?) -> Bool {
         problems.contains { problem in
             guard problem.kind == .wrongKind, problem.place >= start else { return false }
+            guard let end else { return true }
+            return problem.place < end
+        }
+    }
+
+    /// Whether `unknown-key` reports, in `[start, end)`, a misspelt key that most likely means `key`.
+    func hasMisspelling(of key: String, from start: SourcePlace, before end: SourcePlace?) -> Bool {
+        problems.contains { problem in
+            guard case .unknownKey(_, let suggestion) = problem.kind, suggestion == key, problem.place >= start else { return false }
             guard let end else { return true }
             return problem.place < end
         }

@@ -14,11 +14,14 @@ public struct ExchangeFileRegionRule: ContractRule {
             division code of GB/T 2260, 6 digits. A code that names no division would label every file \
             of the service with a place that does not exist; the rule checks the code against the \
             GB/T 2260 table shipped with contractc (data/gbt2260.csv) and, for a code one digit away \
-            from a division of the same prefecture, names it.
+            from a division of the same prefecture, names it. A code that has left the table (a \
+            county that became a district: 双流县 510122 is now 双流区 510116) is named as retired, \
+            with its successor where data/gbt2260-retired.csv knows it, never with a look-alike code.
             """,
         bad: [
             RuleExample(PublishingExamples.fileExchange(replacing: "region: \"510100\"", with: "region: \"510199\"")),
             RuleExample(PublishingExamples.fileExchange(replacing: "region: \"510100\"", with: "region: \"5101\"")),
+            RuleExample(PublishingExamples.fileExchange(replacing: "region: \"510100\"", with: "region: \"510122\"")),
             RuleExample(PublishingExamples.fileExchange(replacing: "  region: \"510100\"\n", with: "")),
         ],
         good: [
@@ -46,7 +49,14 @@ public struct ExchangeFileRegionRule: ContractRule {
         if isDigits && code.utf8.count == 6 {
             guard !GBT2260.contains(code) else { return }
             var message = "region \(code) is not a GB/T 2260 code"
-            if let near = Self.nearest(to: code), let name = GBT2260.name(of: near) {
+            if let retired = GBT2260.retired(code) {
+                message = "region \(code) (\(retired.name)) is no longer a GB/T 2260 code"
+                if let successor = retired.successor, let name = GBT2260.name(of: successor) {
+                    message += ": it is now \(successor) (\(name)); write region: \"\(successor)\""
+                } else {
+                    message += "; write the current code of the division the files come from, quoted, e.g. region: \"510100\" (成都市)"
+                }
+            } else if let near = Self.nearest(to: code), let name = GBT2260.name(of: near) {
                 message += "; did you mean \"\(near)\" (\(name))?"
             } else {
                 message += "; \(example)"

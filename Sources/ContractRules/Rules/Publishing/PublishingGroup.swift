@@ -2,8 +2,11 @@
 enum PublishingGroup {
     static let rules: [any Rule.Type] = [
         ClassificationInvalidRule.self,
+        ContentCategoryMismatchRule.self,
         HostingInvalidRule.self,
         OriginMissingRule.self,
+        OriginIsOwnerRule.self,
+        OriginIgnoredRule.self,
         InspectionInvalidRule.self,
         SharingLevelInvalidRule.self,
         SharingConditionsMissingRule.self,

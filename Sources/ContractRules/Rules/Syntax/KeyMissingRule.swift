@@ -8,17 +8,22 @@ public struct KeyMissingRule: ContractRule {
         id: "key-missing",
         severity: .error,
         clause: "合同格式 (§2); 服务分类; 数据共享; 服务发布与巡检",
-        summary: "The keys every contract needs are present: contract, interface, title, version, owner, classification, endpoint, sharing, exchange, and the names of methods, parameters, fields and return codes.",
+        summary: "The keys every contract needs are present: contract, interface, title, version, owner, classification, endpoint, sharing, exchange, and the names of methods, parameters, fields and return codes; `title` and `owner` hold text, not an empty or blank value.",
         rationale: """
             The catalogue (服务发布与巡检) lists each service by its title, owner and version; the \
             service code (服务分类) comes from the classification; inspection needs the endpoint; the \
             sharing class (数据共享) and exchange mode (数据交换) are what the data-management office \
             authorises. A contract without them cannot be published. Keys with a rule of their own \
-            (protocol, code, methods, summary, returns, descriptions) are reported by that rule.
+            (protocol, code, methods, summary, returns, descriptions) are reported by that rule. \
+            A title or owner written as `""` or `" "` is missing too: the catalogue would publish a \
+            service with no name or no managing authority.
             """,
         bad: [
             RuleExample(Examples.base(replacing: "owner: 成都市人力资源和社会保障局信息中心\n", with: "")),
             RuleExample(Examples.base(replacing: "  inspection: P1D\n", with: "")),
+            RuleExample(Examples.base(replacing: "title: 参保人员信息查询", with: "title: \"\"")),
+            RuleExample(Examples.base(replacing: "title: 参保人员信息查询", with: "title: \" \"")),
+            RuleExample(Examples.base(replacing: "owner: 成都市人力资源和社会保障局信息中心", with: "owner: \"\"")),
         ],
         good: [RuleExample(Examples.base)]
     )
@@ -35,6 +40,10 @@ public struct KeyMissingRule: ContractRule {
             let wasWritten = written.map { $0.contains(leaf) } ?? contract.writtenKeys.contains(key)
             if value == nil && !wasWritten { findings.add(contract, place, "missing '\(key)'; \(hint)") }
         }
+        func blank(_ value: Located<String>?, _ key: String, _ hint: String) {
+            guard let value, value.value.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return }
+            findings.add(contract, value.place, "'\(key)' is \(value.value.isEmpty ? "empty" : "blank"); \(hint)")
+        }
         need(contract.languageVersion, "contract", at: root, "add 'contract: 1' (the language version)")
         need(contract.interface, "interface", at: root, "add 'interface: PascalCaseName'")
         need(contract.title, "title", at: root, "add 'title:' with the service's name as the catalogue shows it")
@@ -42,6 +51,8 @@ public struct KeyMissingRule: ContractRule {
             need(contract.version, "version", at: root, "add 'version: 1.0.0'")
         }
         need(contract.owner, "owner", at: root, "add 'owner:' with the managing authority")
+        blank(contract.title, "title", "write the service's name as the catalogue shows it")
+        blank(contract.owner, "owner", "write the managing authority, e.g. 'owner: 成都市人力资源和社会保障局信息中心'")
         need(contract.exchange, "exchange", at: root, "add 'exchange:' — interface, database, file or cascade")
         if let c = contract.classification {
             need(c.resource, "classification.resource", at: c.place, "add 'resource:' — general, specialized or analytical", written: c.writtenKeys)

@@ -7,6 +7,7 @@ enum SyntaxGroup {
         ValueTypeRule.self,
         KeyMissingRule.self,
         ContractVersionRule.self,
+        DirectiveUnknownRule.self,
         FileUnreadableRule.self,
     ]
 }

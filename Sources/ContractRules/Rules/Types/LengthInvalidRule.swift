@@ -11,12 +11,16 @@ public struct LengthInvalidRule: ContractRule {
         rationale: """
             服务接口 4 asks for the length of each parameter; a length that cannot hold any value \
             (`50..18`, `0`), or that no platform can store (an integer of 30 digits, a decimal of \
-            precision 40), states a length in words only. The limits are those of the databases \
+            precision 40, a bound too large for a 64-bit number), states a length in words only. \
+            Near misses are named: `N12.2` is `N12,2`, `18-18` is `18..18`. The limits are those of the databases \
             the 人社 systems exchange with: 18 digits fit a 64-bit integer, 38 a DECIMAL column.
             """,
         bad: [
             RuleExample(Examples.base(replacing: "        length: 50\n", with: "        length: 50..18\n")),
             RuleExample(Examples.base(replacing: "        type: C18\n", with: "        type: N..20\n")),
+            RuleExample(Examples.base(replacing: "        type: C18\n", with: "        type: N12.2\n")),
+            RuleExample(Examples.base(replacing: "        length: 50\n", with: "        length: 18-18\n")),
+            RuleExample(Examples.base(replacing: "        length: 50\n", with: "        length: 1..99999999999999999999\n")),
         ],
         good: [
             RuleExample(Examples.base(replacing: "        length: 50\n", with: "        length: 1..50\n")),
