@@ -24,6 +24,12 @@ import Foundation
 ///   or other parameters than a bare probe sends.
 /// - 5xx: down.
 /// - no answer (refused, unreachable, TLS failure, timeout): down.
+///
+/// A SOAP endpoint is asked again when `HEAD` is refused (405, 501) or its answer would count
+/// down (404, 410, 5xx): with a `POST` of an empty SOAP 1.1 envelope, whose answer decides.
+/// When that answer's body is a SOAP Fault (``SOAPFault``), the service is up whatever the
+/// status (SOAP sends faults under 500): a fault is the SOAP stack answering at the address.
+/// A 500 with anything else (an HTML error page) is down.
 public enum HTTPStatusPolicy {
     /// Reason phrases of the common status codes, for report lines (fixed here rather than
     /// taken from the platform, so reports read the same everywhere).
@@ -53,10 +59,19 @@ public enum HTTPStatusPolicy {
     }
 }
 
+/// The request a SOAP endpoint is probed with when `HEAD` says nothing: an empty SOAP 1.1
+/// envelope, which names no operation, so that the service can only answer with a fault.
+enum SOAPProbeRequest {
+    static let envelope = Array(
+        #"<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body/></soap:Envelope>"#.utf8)
+    static let headers: [(name: String, value: String)] = [("Content-Type", "text/xml; charset=utf-8"), ("SOAPAction", "\"\"")]
+}
+
 /// What an HTTP request got.
 enum HTTPAnswer: Sendable {
-    /// A status line (and the `Location` header, if any).
-    case answered(status: Int, location: String?)
+    /// A status line (and the `Location` header, if any); `soapFault` when the body was read
+    /// and is a SOAP Fault.
+    case answered(status: Int, location: String?, soapFault: Bool = false)
     /// No answer: refused, unreachable, TLS failure, not HTTP.
     case failed(String)
     /// Nothing before the deadline.
@@ -64,22 +79,35 @@ enum HTTPAnswer: Sendable {
 
     /// Whether the server refuses `HEAD` (405, 501), so that `GET` is tried.
     var refusesHEAD: Bool {
-        if case .answered(let status, _) = self { return status == 405 || status == 501 }
+        if case .answered(let status, _, _) = self { return status == 405 || status == 501 }
         return false
     }
 
-    /// The verdict, worded for the report.
-    func outcome(method: String) -> ProbeOutcome {
+    /// Whether a SOAP endpoint's answer to `HEAD` leaves open whether it works, so that an
+    /// envelope is posted: `HEAD` refused, or a status that would count down (404, 410, 5xx).
+    var callsForSOAPPost: Bool {
+        if case .answered(let status, _, _) = self { return refusesHEAD || HTTPStatusPolicy.judge(status).status == .down }
+        return false
+    }
+
+    /// The verdict, worded for the report; `head` is the answer to the `HEAD` that came first
+    /// when this is the answer to a later request.
+    func outcome(method: String, after head: HTTPAnswer? = nil) -> ProbeOutcome {
         switch self {
         case .timedOut:
             return ProbeOutcome(.down, "no answer to \(method) before the timeout")
         case .failed(let message):
             return ProbeOutcome(.down, message)
-        case .answered(let code, let location):
-            let (status, note) = HTTPStatusPolicy.judge(code)
+        case .answered(let code, let location, let soapFault):
+            let (status, note) = soapFault ? (.up, "SOAP fault (the service answers)") : HTTPStatusPolicy.judge(code)
             var detail = "HTTP \(code)"
             if let reason = HTTPStatusPolicy.reasons[code] { detail += " \(reason)" }
             if method == "GET" { detail += " (GET; HEAD not allowed)" }
+            if method == "POST" {
+                var why = "HEAD not allowed"
+                if let head, !head.refusesHEAD, case .answered(let headCode, _, _) = head { why = "HEAD gave \(headCode)" }
+                detail += " (POST of an empty SOAP envelope; \(why))"
+            }
             if let note { detail += ": \(note)" }
             if (300..<400).contains(code), let location { detail += " → \(Sockets.text(Array(location.utf8)))" }
             return ProbeOutcome(status, detail)
@@ -88,21 +116,33 @@ enum HTTPAnswer: Sendable {
 }
 
 /// Plain HTTP over a non-blocking socket: `HEAD` first, `GET` when the server refuses `HEAD`
-/// (405, 501); only the status line and headers are read, redirects are not followed, and no
-/// proxy is used. Every step is bounded by the deadline. Runs on a thread of its own.
+/// (405, 501) — for SOAP a `POST` of an empty envelope instead, when `HEAD` is refused or would
+/// count down, whose body (a bounded prefix) is read for a fault. Otherwise only the status
+/// line and headers are read; redirects are not followed, and no proxy is used. Every step is
+/// bounded by the deadline. Runs on a thread of its own.
 enum PlainHTTPProbe {
     /// The most header bytes read.
     static let headerLimit = 64 * 1024
 
-    static func run(address: ServiceAddress, lookup: HostLookup, deadline: Deadline) -> ProbeOutcome {
+    static func run(address: ServiceAddress, soap: Bool = false, lookup: HostLookup, deadline: Deadline) -> ProbeOutcome {
         let head = request(address: address, method: "HEAD", lookup: lookup, deadline: deadline)
+        if soap, head.callsForSOAPPost, !deadline.hasPassed {
+            let post = request(address: address, method: "POST", body: SOAPProbeRequest.envelope, headers: SOAPProbeRequest.headers,
+                readBody: true, lookup: lookup, deadline: deadline)
+            return post.outcome(method: "POST", after: head)
+        }
         if head.refusesHEAD, !deadline.hasPassed {
             return request(address: address, method: "GET", lookup: lookup, deadline: deadline).outcome(method: "GET")
         }
         return head.outcome(method: "HEAD")
     }
 
-    static func request(address: ServiceAddress, method: String, lookup: HostLookup, deadline: Deadline) -> HTTPAnswer {
+    /// One request; with `readBody`, a prefix of the body (at most ``SOAPFault/prefixLimit``
+    /// bytes, de-chunked) is read and checked for a SOAP fault.
+    static func request(
+        address: ServiceAddress, method: String, body: [UInt8] = [], headers: [(name: String, value: String)] = [], readBody: Bool = false,
+        lookup: HostLookup, deadline: Deadline
+    ) -> HTTPAnswer {
         let port = address.port ?? 80
         let addresses: [ResolvedAddress]
         switch lookup.resolve(address.host, port) {
@@ -118,9 +158,12 @@ enum PlainHTTPProbe {
         defer { close(fd) }
         let target = (address.path.isEmpty ? "/" : address.path) + (address.query.map { "?\($0)" } ?? "")
         let host = address.hostForURL + (address.port.map { ":\($0)" } ?? "")
-        let text = "\(method) \(target) HTTP/1.1\r\nHost: \(host)\r\nUser-Agent: contractc-inspect/\(InspectionInfo.version)\r\n"
-            + "Accept: */*\r\nConnection: close\r\n\r\n"
-        if let failure = Sockets.sendAll(fd, Array(text.utf8), until: deadline) {
+        var text = "\(method) \(target) HTTP/1.1\r\nHost: \(host)\r\nUser-Agent: contractc-inspect/\(InspectionInfo.version)\r\n"
+            + "Accept: */*\r\nConnection: close\r\n"
+        for header in headers { text += "\(header.name): \(header.value)\r\n" }
+        if !body.isEmpty || method == "POST" { text += "Content-Length: \(body.count)\r\n" }
+        text += "\r\n"
+        if let failure = Sockets.sendAll(fd, Array(text.utf8) + body, until: deadline) {
             return failure == "timed out" ? .timedOut : .failed("sending the request failed: \(failure)")
         }
         var buffer: [UInt8] = []
@@ -143,7 +186,72 @@ enum PlainHTTPProbe {
             }
             buffer.append(contentsOf: chunk[0..<count])
         }
-        return parse(buffer)
+        let answer = parse(buffer)
+        guard readBody, case .answered(let code, let location, _) = answer, let bodyStart = headEnd(buffer) else { return answer }
+        let fields = headerFields(buffer[..<bodyStart])
+        let chunked = fields["transfer-encoding"]?.lowercased().contains("chunked") == true
+        let length = chunked ? nil : fields["content-length"].flatMap { Int($0) }
+        var raw = Array(buffer[bodyStart...])
+        // A chunked body carries its sizes too: read a little past the limit of what is kept.
+        let rawLimit = chunked ? SOAPFault.prefixLimit + 4096 : min(length ?? SOAPFault.prefixLimit, SOAPFault.prefixLimit)
+        while raw.count < rawLimit && !(chunked && dechunk(raw).complete) {
+            guard case .success(true) = Sockets.wait(fd, for: Int32(POLLIN), until: deadline) else { break }
+            let count = recv(fd, &chunk, min(chunk.count, rawLimit - raw.count), 0)
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK { continue }
+                break
+            }
+            if count == 0 { break }
+            raw.append(contentsOf: chunk[0..<count])
+        }
+        let content = chunked ? dechunk(raw).body : Array(raw.prefix(rawLimit))
+        return .answered(status: code, location: location, soapFault: SOAPFault.isFault(content))
+    }
+
+    /// Where the body starts: after the first empty line.
+    static func headEnd(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 10 {
+                if index + 1 < bytes.count && bytes[index + 1] == 10 { return index + 2 }
+                if index + 2 < bytes.count && bytes[index + 1] == 13 && bytes[index + 2] == 10 { return index + 3 }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The header fields of a head, names in lower case, values trimmed (the last of a name wins).
+    static func headerFields(_ head: ArraySlice<UInt8>) -> [String: String] {
+        var fields: [String: String] = [:]
+        let text = String(decoding: head, as: UTF8.self)
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[line[..<colon].lowercased()] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
+        return fields
+    }
+
+    /// A chunked body's content so far, and whether its last chunk has come.
+    static func dechunk(_ raw: [UInt8]) -> (body: [UInt8], complete: Bool) {
+        var body: [UInt8] = []
+        var index = 0
+        while index < raw.count {
+            guard let lineEnd = raw[index...].firstIndex(of: 10) else { break }
+            let sizeText = String(decoding: raw[index..<lineEnd], as: UTF8.self)
+            let digits = sizeText.prefix { $0.isHexDigit }
+            guard !digits.isEmpty, digits.count <= 8, let size = Int(digits, radix: 16) else { break }
+            if size == 0 { return (body, true) }
+            let start = lineEnd + 1
+            let end = min(start + size, raw.count)
+            body += raw[start..<end]
+            guard start + size < raw.count else { break }
+            // Skip the CRLF after the data.
+            index = start + size
+            if index < raw.count && raw[index] == 13 { index += 1 }
+            if index < raw.count && raw[index] == 10 { index += 1 }
+        }
+        return (body, false)
     }
 
     /// Reads the status code and `Location` from the head of an answer.
@@ -180,7 +288,9 @@ extension Array where Element == UInt8 {
 }
 
 /// HTTPS through URLSession (TLS comes from the platform): `HEAD` first, `GET` when the server
-/// refuses `HEAD` (405, 501); redirects are not followed; the body of a `GET` is not read.
+/// refuses `HEAD` (405, 501) — for SOAP a `POST` of an empty envelope instead, as
+/// ``PlainHTTPProbe`` does, whose body prefix is read for a fault; redirects are not followed;
+/// the body of a `GET` is not read.
 ///
 /// It is built on callbacks (URLSession's delegate queue and Dispatch timers), not on tasks,
 /// so that a busy cooperative pool cannot delay it past its deadline. FoundationNetworking on
@@ -189,11 +299,25 @@ extension Array where Element == UInt8 {
 final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var received: HTTPURLResponse?
-    private var finish: (@Sendable (Result<HTTPURLResponse, any Error>) -> Void)?
+    private var body: [UInt8] = []
+    private var readsBody = false
+    private var finish: (@Sendable (Result<Received, any Error>) -> Void)?
+
+    /// A response and the prefix of its body read (empty unless the body is read).
+    struct Received {
+        var response: HTTPURLResponse
+        var body: [UInt8]
+    }
 
     /// Probes an http(s) URL and calls `completion` once, by the deadline.
-    static func run(url: URL, deadline: Deadline, completion: @escaping @Sendable (ProbeOutcome) -> Void) {
+    static func run(url: URL, soap: Bool = false, deadline: Deadline, completion: @escaping @Sendable (ProbeOutcome) -> Void) {
         request(url: url, method: "HEAD", deadline: deadline) { head in
+            if soap, head.callsForSOAPPost, !deadline.hasPassed {
+                request(url: url, method: "POST", body: SOAPProbeRequest.envelope, headers: SOAPProbeRequest.headers, deadline: deadline) { post in
+                    completion(post.outcome(method: "POST", after: head))
+                }
+                return
+            }
             if head.refusesHEAD, !deadline.hasPassed {
                 request(url: url, method: "GET", deadline: deadline) { get in
                     completion(get.outcome(method: "GET"))
@@ -205,8 +329,12 @@ final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     }
 
 
-    /// One request; `completion` is called once, by the deadline whatever the server does.
-    static func request(url: URL, method: String, deadline: Deadline, completion: @escaping @Sendable (HTTPAnswer) -> Void) {
+    /// One request; `completion` is called once, by the deadline whatever the server does. With
+    /// a body, the answer's body prefix is read and checked for a SOAP fault.
+    static func request(
+        url: URL, method: String, body: [UInt8]? = nil, headers: [(name: String, value: String)] = [], deadline: Deadline,
+        completion: @escaping @Sendable (HTTPAnswer) -> Void
+    ) {
         let seconds = deadline.remainingSeconds
         guard seconds > 0 else {
             completion(.timedOut)
@@ -223,9 +351,14 @@ final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         configuration.httpShouldSetCookies = false
         configuration.httpAdditionalHeaders = ["User-Agent": "contractc-inspect/\(InspectionInfo.version)"]
         let probe = HTTPProbe()
+        probe.lock.withLock { probe.readsBody = body != nil }
         let session = URLSession(configuration: configuration, delegate: probe, delegateQueue: nil)
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: sessionTimeout)
         request.httpMethod = method
+        if let body {
+            request.httpBody = Data(body)
+            for header in headers { request.setValue(header.value, forHTTPHeaderField: header.name) }
+        }
         let task = session.dataTask(with: request)
         let once = OnceCall<HTTPAnswer> { answer in
             // The session holds its delegate until it is invalidated.
@@ -237,8 +370,10 @@ final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         }
         probe.setFinish { result in
             switch result {
-            case .success(let response):
-                once.call(.answered(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location")))
+            case .success(let received):
+                let response = received.response
+                let fault = body != nil && SOAPFault.isFault(received.body)
+                once.call(.answered(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location"), soapFault: fault))
             case .failure(let error): once.call(describe(error))
             }
         }
@@ -267,12 +402,12 @@ final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         }
     }
 
-    private func setFinish(_ finish: @escaping @Sendable (Result<HTTPURLResponse, any Error>) -> Void) {
+    private func setFinish(_ finish: @escaping @Sendable (Result<Received, any Error>) -> Void) {
         lock.withLock { self.finish = finish }
     }
 
-    private func complete(_ result: Result<HTTPURLResponse, any Error>) {
-        let finish = lock.withLock { () -> (@Sendable (Result<HTTPURLResponse, any Error>) -> Void)? in
+    private func complete(_ result: Result<Received, any Error>) {
+        let finish = lock.withLock { () -> (@Sendable (Result<Received, any Error>) -> Void)? in
             let f = self.finish
             self.finish = nil
             return f
@@ -292,18 +427,33 @@ final class HTTPProbe: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
+        let readsBody = lock.withLock { self.readsBody }
         if let http = response as? HTTPURLResponse {
             lock.withLock { received = http }
-            complete(.success(http))
+            if readsBody {
+                completionHandler(.allow)
+                return
+            }
+            complete(.success(Received(response: http, body: [])))
         }
         // The headers say all inspection needs; do not read the body.
         completionHandler(.cancel)
     }
 
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let (response, prefix) = lock.withLock { () -> (HTTPURLResponse?, [UInt8]?) in
+            body += data.prefix(SOAPFault.prefixLimit - body.count)
+            return body.count >= SOAPFault.prefixLimit ? (received, body) : (nil, nil)
+        }
+        // Enough of the body: the task is cancelled once the answer is given.
+        if let response, let prefix { complete(.success(Received(response: response, body: prefix))) }
+    }
+
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let response = lock.withLock { received } ?? (task.response as? HTTPURLResponse)
+        let (stored, prefix) = lock.withLock { (received, body) }
+        let response = stored ?? (task.response as? HTTPURLResponse)
         if let response {
-            complete(.success(response))
+            complete(.success(Received(response: response, body: prefix)))
         } else if let error {
             complete(.failure(error))
         } else {

@@ -34,7 +34,8 @@ public struct InspectionIO: Sendable {
 public struct InspectionRequest: Sendable {
     /// The published `catalogue.json`.
     public var cataloguePath: String
-    /// `--due STATE.json`: inspect only entries whose period has passed, and record the times.
+    /// `--due STATE.json`: inspect only entries whose period has passed since they were last
+    /// found up, and record the time of those found up now.
     public var statePath: String?
     /// Timeout, concurrency and resolver.
     public var inspector: Inspector
@@ -81,8 +82,10 @@ public struct InspectionRun: Sendable {
 /// Runs `contractc inspect`.
 public enum InspectDriver {
     /// Reads the catalogue (and the state with `--due`), inspects the entries that are due and
-    /// records their inspection time. The time is recorded for every inspected entry, up or
-    /// down: the period says how often to look, not how often to succeed.
+    /// records the time of those found up. A service that is down, or unchecked (nothing
+    /// confirmed it works), keeps its last time: it stays due, and every run inspects it again
+    /// until it is found up. The period says how long a service found working may go unchecked,
+    /// so a dead service never drops out of the report, and its exit code 1, by being skipped.
     public static func run(_ request: InspectionRequest, io: InspectionIO) async -> InspectionRun {
         var run = InspectionRun()
         let now = request.now()
@@ -125,7 +128,7 @@ public enum InspectDriver {
         run.results = await request.inspector.inspect(entries)
         run.inspected = true
         if var state, let statePath = request.statePath {
-            for result in run.results { state.record(result.entry.code, at: now) }
+            for result in run.results where result.status == .up { state.record(result.entry.code, at: now) }
             do {
                 try io.write(state.rendered(), statePath)
                 run.stateWritten = true

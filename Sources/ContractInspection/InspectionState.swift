@@ -2,14 +2,15 @@ import ContractSyntax
 import ContractGenerators
 import Foundation
 
-/// The `--due` state file: when each service code was last inspected,
+/// The `--due` state file: when each service code was last inspected and found up,
 /// `{ "<code>": "<ISO 8601 UTC time>" }`, keys sorted so the file is byte-identical for the same
-/// content.
+/// content. Only an inspection that finds the service up is recorded (``InspectDriver``), so a
+/// service that is down or unchecked stays due until it is found up.
 public struct InspectionState: Sendable, Hashable {
     /// The rule id of problems with the state file.
     public static let ruleID = "state-invalid"
 
-    /// The last inspection time of each code.
+    /// The last time each code was inspected and found up.
     public var lastInspected: [String: Date]
 
     /// Creates a state.
@@ -61,7 +62,7 @@ public struct InspectionState: Sendable, Hashable {
         return since < 0 || since >= period.seconds
     }
 
-    /// Records an inspection at `now` (whole seconds).
+    /// Records an inspection that found the service up at `now` (whole seconds).
     public mutating func record(_ code: String, at now: Date) {
         lastInspected[code] = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
     }

@@ -37,10 +37,13 @@ public struct InspectionResult: Sendable, Hashable {
 /// per entry.
 ///
 /// - HTTP, HTTPS, SOAP: a `HEAD` request (a `GET` when `HEAD` is refused with 405 or 501),
-///   redirects not followed; the status counts as ``HTTPStatusPolicy`` says.
+///   redirects not followed; the status counts as ``HTTPStatusPolicy`` says. For SOAP, when
+///   `HEAD` is refused or would count down, a `POST` of an empty envelope, and a SOAP Fault in
+///   its answer counts up whatever the status.
 /// - FTP, SMTP: a TCP connection and a `220` greeting; SFTP: an `SSH-` banner; Telnet: a
 ///   connection. Implicit-TLS schemes (`ftps`, `smtps`) count a connection.
-/// - DNS: the host name of the address resolves (`getaddrinfo`).
+/// - DNS: the DNS server of the address answers a query for the address's name and type
+///   over UDP, as ``DNSProbe`` says.
 /// - SNMP: up when an agent answers an SNMPv1 GetRequest for sysDescr.0, else unchecked.
 ///
 /// Every entry ends within `timeout` seconds of its start (plus a quarter second of grace for
@@ -115,22 +118,22 @@ public struct Inspector: Sendable {
             // Each request is bounded by the deadline; the watchdog only guards against a stall.
             guard address.scheme == "https" else {
                 return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { late }) {
-                    PlainHTTPProbe.run(address: address, lookup: lookup, deadline: deadline)
+                    PlainHTTPProbe.run(address: address, soap: kind == .soap, lookup: lookup, deadline: deadline)
                 }
             }
             guard let url = URL(string: address.description) else {
                 return Timed(ProbeOutcome(.down, "the address is not a URL Foundation accepts"))
             }
             return await Watchdog.callback(seconds: timeout + 0.25, onTimeout: late) { done in
-                HTTPProbe.run(url: url, deadline: deadline, completion: done)
+                HTTPProbe.run(url: url, soap: kind == .soap, deadline: deadline, completion: done)
             }
         case .ftp, .smtp, .sftp, .telnet:
             return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { late }) {
                 BannerProbe.run(kind: kind, address: address, lookup: lookup, deadline: deadline)
             }
         case .dns:
-            return await Watchdog.run(seconds: timeout, onTimeout: { ProbeOutcome(.down, "\(address.host) did not resolve within the \(self.timeoutText) timeout") }) {
-                DNSProbe.run(address: address, lookup: lookup)
+            return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { late }) {
+                DNSProbe.run(address: address, lookup: lookup, deadline: deadline)
             }
         case .snmp:
             let silent = ProbeOutcome(.unchecked, "no answer to an SNMPv1 GetRequest within the \(timeoutText) timeout")

@@ -257,3 +257,51 @@ enum Sockets {
         return line
     }
 }
+
+/// What a UDP request and its answer gave.
+enum DatagramExchange<Reply: Sendable>: Sendable {
+    /// The first datagram from the server that `accept` took.
+    case reply(Reply)
+    /// The server's host said that nothing listens on the port (ICMP port unreachable).
+    case unreachable
+    /// No datagram `accept` took before the deadline.
+    case timedOut
+    /// The socket could not be opened or addressed.
+    case failed(String)
+}
+
+extension Sockets {
+    /// Sends `request` over UDP to `target` and waits, before the deadline, for a datagram
+    /// that `accept` takes (its reply to this request, matched by the caller's id). The socket
+    /// is connected, so only datagrams from `target` itself are read. The request is sent again
+    /// every `resendEvery` seconds, for UDP may lose a datagram.
+    static func exchange<Reply: Sendable>(
+        _ request: [UInt8], with target: ResolvedAddress, until deadline: Deadline, resendEvery: Double = 1,
+        accept: ([UInt8]) -> Reply?
+    ) -> DatagramExchange<Reply> {
+        let fd = socket(target.family, datagramType, 0)
+        guard fd >= 0 else { return .failed("cannot open a UDP socket: \(errnoText())") }
+        defer { close(fd) }
+        makeNonBlocking(fd)
+        guard systemConnect(fd, target) == 0 else {
+            return .failed("cannot address \(hostPort(target)): \(errnoText())")
+        }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while !deadline.hasPassed {
+            let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+            // An earlier ICMP error may be reported by this send rather than by a receive.
+            if sent < 0 && errno == ECONNREFUSED { return .unreachable }
+            let round = Deadline(secondsFromNow: min(resendEvery, deadline.remainingSeconds))
+            while !round.hasPassed {
+                guard case .success(true) = wait(fd, for: Int32(POLLIN), until: round) else { break }
+                let count = recv(fd, &buffer, buffer.count, 0)
+                if count < 0 {
+                    if errno == ECONNREFUSED { return .unreachable }
+                    continue
+                }
+                if let reply = accept(Array(buffer[0..<count])) { return .reply(reply) }
+            }
+        }
+        return .timedOut
+    }
+}

@@ -86,19 +86,3 @@ enum BannerProbe {
         }
     }
 }
-
-/// DNS: the address's host name resolves.
-enum DNSProbe {
-    static func run(address: ServiceAddress, lookup: HostLookup) -> ProbeOutcome {
-        let port = address.port ?? 53
-        switch lookup.resolve(address.host, port) {
-        case .failure(let failure):
-            return ProbeOutcome(.down, "\(address.host) does not resolve: \(failure.message)")
-        case .success(let found):
-            var hosts: [String] = []
-            for a in found where !hosts.contains(a.numericHost) { hosts.append(a.numericHost) }
-            let shown = hosts.prefix(3).joined(separator: ", ") + (hosts.count > 3 ? ", …" : "")
-            return ProbeOutcome(.up, "\(address.host) resolves to \(shown)")
-        }
-    }
-}

@@ -69,43 +69,23 @@ public enum SNMPProbe {
         case .success(let found): addresses = found
         }
         guard let target = addresses.first else { return ProbeOutcome(.unchecked, "no address") }
-        let fd = socket(target.family, Sockets.datagramType, 0)
-        guard fd >= 0 else { return ProbeOutcome(.unchecked, "cannot open a UDP socket: \(Sockets.errnoText())") }
-        defer { close(fd) }
-        Sockets.makeNonBlocking(fd)
-        guard Sockets.systemConnect(fd, target) == 0 else {
-            return ProbeOutcome(.unchecked, "cannot address \(Sockets.hostPort(target)): \(Sockets.errnoText())")
-        }
         let requestID = Int32.random(in: 1...Int32.max)
-        let request = getRequest(requestID: requestID)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        var unreachable = false
-        // Resend every second until an answer or the deadline: UDP may lose a datagram.
-        while !deadline.hasPassed {
-            _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-            let round = Deadline(secondsFromNow: min(1, deadline.remainingSeconds))
-            while !round.hasPassed {
-                guard case .success(true) = Sockets.wait(fd, for: Int32(POLLIN), until: round) else { break }
-                let count = recv(fd, &buffer, buffer.count, 0)
-                if count < 0 {
-                    if errno == ECONNREFUSED {
-                        unreachable = true
-                        break
-                    }
-                    continue
-                }
-                guard let reply = parseResponse(Array(buffer[0..<count])), reply.requestID == Int64(requestID) else { continue }
-                var detail = "SNMP agent answers"
-                if let text = reply.description, !text.isEmpty { detail += ": sysDescr '\(text)'" }
-                if reply.errorStatus != 0 { detail += " (error-status \(reply.errorStatus))" }
-                return ProbeOutcome(.up, detail)
-            }
-            if unreachable { break }
+        let exchange = Sockets.exchange(getRequest(requestID: requestID), with: target, until: deadline) { bytes in
+            parseResponse(bytes).flatMap { $0.requestID == Int64(requestID) ? $0 : nil }
         }
-        if unreachable {
+        switch exchange {
+        case .reply(let reply):
+            var detail = "SNMP agent answers"
+            if let text = reply.description, !text.isEmpty { detail += ": sysDescr '\(text)'" }
+            if reply.errorStatus != 0 { detail += " (error-status \(reply.errorStatus))" }
+            return ProbeOutcome(.up, detail)
+        case .failed(let message):
+            return ProbeOutcome(.unchecked, message)
+        case .unreachable:
             return ProbeOutcome(.unchecked, "no SNMP answer: port \(port) unreachable (ICMP); SNMP is only confirmed when an agent answers")
+        case .timedOut:
+            return ProbeOutcome(.unchecked, "no answer to an SNMPv1 GetRequest (community public) before the timeout; SNMP is only confirmed when an agent answers")
         }
-        return ProbeOutcome(.unchecked, "no answer to an SNMPv1 GetRequest (community public) before the timeout; SNMP is only confirmed when an agent answers")
     }
 
     static func tlv(_ tag: UInt8, _ value: [UInt8]) -> [UInt8] {

@@ -24,7 +24,11 @@ struct InspectCommandTests {
         let ftp = try LoopbackServer(.banner("220 ready"))
         let silent = try LoopbackServer(.silent)
         let closed = try closedLoopbackPort()
-        defer { for s in [ok, failing, ftp, silent] { s.stop() } }
+        let dns = try LoopbackDNSServer(.answer(rcode: 0))
+        defer {
+            for s in [ok, failing, ftp, silent] { s.stop() }
+            dns.stop()
+        }
         let folder = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let p = Fixture.province
@@ -34,7 +38,7 @@ struct InspectCommandTests {
             FixtureEntry(code: "2101", interface: "ContributionFiles", protocolName: "FTP", address: "ftp://127.0.0.1:\(ftp.port)/"),
             FixtureEntry(code: "2102", interface: "SilentFiles", protocolName: "FTP", address: "ftp://127.0.0.1:\(silent.port)/"),
             FixtureEntry(code: "2103", interface: "ClosedFiles", protocolName: "SFTP", address: "sftp://127.0.0.1:\(closed)/"),
-            FixtureEntry(code: "3101", interface: "Resolver", protocolName: "DNS", address: "dns://localhost"),
+            FixtureEntry(code: "3101", interface: "Resolver", protocolName: "DNS", address: "dns://127.0.0.1:\(dns.port)/hrss.example.cn?type=A"),
         ]).utf8).write(to: folder.appendingPathComponent("catalogue.json"))
 
         let text = try await Binary.run(["inspect", "catalogue.json", "--timeout", "1"], in: folder)
@@ -81,6 +85,34 @@ struct InspectCommandTests {
         #expect(second.status == 0)
         #expect(second.stdout == "0 inspected: 0 up, 0 down, 0 unchecked; 1 skipped as not due\n")
         #expect(ftp.connections == 1)
+    }
+
+    @Test func aDownServiceStaysDueUntilItIsUp() async throws {
+        let web = try LoopbackServer(.http(503))
+        defer { web.stop() }
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Fixture.catalogue([
+            FixtureEntry(code: "1101", interface: "Web", protocolName: "HTTP", address: "http://127.0.0.1:\(web.port)/api", inspection: "P1D"),
+        ]).utf8).write(to: folder.appendingPathComponent("catalogue.json"))
+        let arguments = ["inspect", "catalogue.json", "--due", "state.json", "--timeout", "2"]
+        let first = try await Binary.run(arguments, in: folder)
+        #expect(first.status == 1, "\(first.stdout)\(first.stderr)")
+        #expect(first.stdout.hasSuffix("1 inspected: 0 up, 1 down, 0 unchecked; 0 skipped as not due\n"))
+        // Still down right after: inspected again, exit 1.
+        let second = try await Binary.run(arguments, in: folder)
+        #expect(second.status == 1, "\(second.stdout)\(second.stderr)")
+        #expect(second.stdout.hasSuffix("1 inspected: 0 up, 1 down, 0 unchecked; 0 skipped as not due\n"))
+        #expect(web.connections == 2)
+        // Up again: recorded, then skipped as not due.
+        web.change(to: .http(200))
+        let third = try await Binary.run(arguments, in: folder)
+        #expect(third.status == 0, "\(third.stdout)\(third.stderr)")
+        #expect(third.stdout.hasSuffix("1 inspected: 1 up, 0 down, 0 unchecked; 0 skipped as not due\n"))
+        let fourth = try await Binary.run(arguments, in: folder)
+        #expect(fourth.status == 0)
+        #expect(fourth.stdout == "0 inspected: 0 up, 0 down, 0 unchecked; 1 skipped as not due\n")
+        #expect(web.connections == 3)
     }
 
     @Test func unreadableCatalogueExitsTwo() async throws {

@@ -20,11 +20,13 @@ struct InspectorTests {
         let telnet = try LoopbackServer(.silent)
         let agent = try LoopbackSNMPAgent(answers: true)
         let mute = try LoopbackSNMPAgent(answers: false)
+        let dns = try LoopbackDNSServer(.answer(rcode: 0))
         let closed = try closedLoopbackPort()
         defer {
             for s in [ok, unavailable, missing, locked, moved, headless, ftp, ssh, smtp, notFTP, telnet] { s.stop() }
             agent.stop()
             mute.stop()
+            dns.stop()
         }
         let p = Fixture.province
         let entries: [FixtureEntry] = [
@@ -43,7 +45,7 @@ struct InspectorTests {
             FixtureEntry(code: "2105", interface: "SFTPClosedRemote", protocolName: "SFTP", address: "sftp://127.0.0.1:\(closed)/", hosting: "remote", origin: p),
             FixtureEntry(code: "2106", interface: "SFTPWrongBanner", protocolName: "SFTP", address: "sftp://127.0.0.1:\(notFTP.port)/"),
             FixtureEntry(code: "2107", interface: "TelnetUp", protocolName: "Telnet", address: "telnet://127.0.0.1:\(telnet.port)"),
-            FixtureEntry(code: "3101", interface: "DNSUp", protocolName: "DNS", address: "dns://localhost"),
+            FixtureEntry(code: "3101", interface: "DNSUp", protocolName: "DNS", address: "dns://127.0.0.1:\(dns.port)/hrss.example.cn?type=A"),
             FixtureEntry(code: "3102", interface: "DNSDown", protocolName: "DNS", address: "dns://no-such-host.invalid", hosting: "remote", origin: p),
             FixtureEntry(code: "3103", interface: "SNMPUp", protocolName: "SNMP", address: "snmp://127.0.0.1:\(agent.port)"),
             FixtureEntry(code: "3104", interface: "SNMPSilent", protocolName: "SNMP", address: "snmp://127.0.0.1:\(mute.port)"),
@@ -84,8 +86,8 @@ struct InspectorTests {
         check("2105", .down, "connection refused", action: "notify \(p)")
         check("2106", .down, "not an SSH server", action: repair)
         check("2107", .up, "connected")
-        check("3101", .up, "localhost resolves to 127.0.0.1")
-        check("3102", .down, "does not resolve", action: "notify \(p)")
+        check("3101", .up, "DNS server 127.0.0.1:\(dns.port) answers hrss.example.cn A: NOERROR, 1 answer")
+        check("3102", .down, "DNS server host no-such-host.invalid does not resolve", action: "notify \(p)")
         check("3103", .up, "sysDescr 'test agent'")
         check("3104", .unchecked, "no answer")
         check("3105", .unchecked, "not one of")
