@@ -183,8 +183,9 @@ public struct CodeRegister: Sendable, Hashable {
     /// A value as a flow-mapping scalar: plain when that reads back as the same text, else
     /// double-quoted with escapes.
     static func plain(_ text: String) -> String {
-        let special: Set<Unicode.Scalar> = [",", "{", "}", "[", "]", ":", "#", "\"", "'", "&", "*", "!", "|", ">", "%", "@", "`", "\\", "?", "-"]
+        let special: Set<Unicode.Scalar> = [",", "{", "}", "[", "]", ":", "#", "\"", "'", "&", "*", "!", "|", ">", "%", "@", "`", "\\"]
         let needsQuotes = text.isEmpty || text.unicodeScalars.contains { special.contains($0) || $0.value < 0x20 || DisplayText.isUnsafe($0) }
+            || text.hasPrefix("-") || text.hasPrefix("?")
             || text.first == " " || text.last == " " || ["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
             || Double(text) != nil
         guard needsQuotes else { return text }
