@@ -298,8 +298,13 @@ public enum FileSystem {
             } else {
                 let shown = displayName(bytes)
                 entries.invalidNames.append(shown)
-                let type = entry.pointee.d_type
-                if type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) { entries.invalidFolders.insert(shown) }
+                // The kind from the folder's descriptor (a name that is not UTF-8 cannot be a
+                // `String` path); a folder, or a link to one, may hold contracts.
+                var st = stat()
+                let found = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { fstatat(dirfd(dir), $0, &st, 0) }
+                }
+                if found != 0 || st.st_mode & S_IFMT == S_IFDIR { entries.invalidFolders.insert(shown) }
             }
         }
         entries.names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
