@@ -17,14 +17,10 @@ public struct ContentCategoryMismatchRule: ContractRule {
             service 统计查询 (statistics). The analysis content kinds (关联分析查询, 数据挖掘, 智能分析) \
             are not a lookup of basic information. The rule forbids only these clear contradictions; \
             监督检查, 数据推送 and 数据可视化 may serve any category, and 其他 on either side combines \
-            with anything. The table (✓ allowed, ✗ reported):
-
-            | content \\ service | basicQuery (1) | businessAnalysis (2) | statistics (3) | other (9) |
-            |---|---|---|---|---|
-            | basicInfoQuery | ✓ | ✗ | ✗ | ✓ |
-            | statisticsQuery | ✗ | ✗ | ✓ | ✓ |
-            | correlationAnalysis, dataMining, intelligentAnalysis | ✗ | ✓ | ✓ | ✓ |
-            | supervision, dataPush, visualization, other | ✓ | ✓ | ✓ | ✓ |
+            with anything. The table, each content kind with the service categories it may be \
+            filed under: basicInfoQuery — basicQuery, other; statisticsQuery — statistics, other; \
+            correlationAnalysis, dataMining, intelligentAnalysis — businessAnalysis, statistics, \
+            other; supervision, dataPush, visualization, other — any.
 
             A contradiction puts the service under the wrong digit of its code and the wrong heading \
             of the catalogue: a statistics service filed as a basic-information query is authorised \
