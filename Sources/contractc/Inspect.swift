@@ -8,15 +8,18 @@ struct Inspect: ParsableCommand {
         abstract: "Inspect every address of a published catalogue.json (服务发布与巡检).",
         discussion: """
             Each address is checked by its protocol: HTTP, HTTPS and SOAP by a HEAD request (GET when \
-            HEAD is refused), redirects not followed; FTP and SMTP by a TCP connection and a 220 \
-            greeting; SFTP by an SSH- banner; Telnet by a connection; DNS by resolving the host; SNMP \
-            by an SNMPv1 GetRequest for sysDescr, and unchecked unless an agent answers. 2xx, 3xx and \
-            4xx other than 404/410 count as up (401 and 403: the service answers); 404, 410, 5xx and \
-            no answer count as down. Every down service gets the standard's action: `repair and \
-            update address` when it is local, `notify <origin>` when it is remote. With --due, only \
-            services whose inspection period has passed since their last inspection (kept in the \
-            state file, by code) are inspected, and their time is recorded. Exit 0 when nothing is \
-            down, 1 when something is, 2 when the catalogue or the state cannot be read or written.
+            HEAD is refused; for SOAP a POST of an empty envelope, and a SOAP Fault in the answer means \
+            the service answers), redirects not followed; FTP and SMTP by a TCP connection and a 220 \
+            greeting; SFTP by an SSH- banner; Telnet by a connection; DNS by asking the server in the \
+            address (dns://server[:port]/name?type=A) itself, over UDP; SNMP by an SNMPv1 GetRequest \
+            for sysDescr, and unchecked unless an agent answers. 2xx, 3xx and 4xx other than 404/410 \
+            count as up (401 and 403: the service answers); 404, 410, 5xx and no answer count as down. \
+            Every down service gets the standard's action: `repair and update address` when it is \
+            local, `notify <origin>` when it is remote. With --due, only services whose inspection \
+            period has passed since they were last found up (kept in the state file, by code) are \
+            inspected; a service that is down or unchecked stays due until it is up. Exit 0 when \
+            nothing is down, 1 when something is, 2 when the catalogue or the state cannot be read or \
+            written.
             """
     )
 
