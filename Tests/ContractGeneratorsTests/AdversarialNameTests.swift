@@ -37,9 +37,9 @@ extension GeneratorWorkloads {
         /// and keyword names.
         static let typeNames: [String] = [
             "String", "Int", "Array", "Result", "Error", "Codable", "Sendable", "Hashable", "Optional", "Decimal", "Data",
-            "URL", "Date", "Any", "Type", "Never", "Void", "Bool", "Int64", "Validator", "Masking", "ContractDate",
+            "URL", "Date", "Any", "Never", "Void", "Bool", "Int64", "Validator", "Masking", "ContractDate",
             "ContractRequest", "ContractValidatable", "ValidationError", "path", "validator", "masked", "element", "error",
-            "a-b", "名字", "default", "Protocol", "some", "_copy", "_list", "Equatable", "CodingKey", "Sequence",
+            "a-b", "名字", "default", "some", "_copy", "_list", "Equatable", "CodingKey", "Sequence",
         ]
 
         /// Names used for methods, each with return codes named like keywords and members.
@@ -172,7 +172,7 @@ extension GeneratorWorkloads {
             for (index, name) in ["Swift", "ContractRuntime", "Foundation", "Self"].enumerated() {
                 result.append(("Interface\(index).contract.yaml", contract(name, code: 20 + index, methods: plain, types: []), name))
             }
-            for (index, name) in ["IntegerLiteralType", "StringLiteralType", "_input", "_core", "_reader", "self", "init", "CodingKeys", "_Route", "Swift"].enumerated() {
+            for (index, name) in ["IntegerLiteralType", "StringLiteralType", "_input", "_core", "_reader", "self", "init", "CodingKeys", "_Route", "Swift", "Type", "Protocol", "ExchangeFileNameError", "code"].enumerated() {
                 result.append(("Type\(index).contract.yaml", contract("Refused\(index)", code: 30 + index, methods: [
                     MethodSpec(name: "m", path: "/m", returns: name),
                 ], types: [(name, [Parameter(name: "x", type: "C..20")])]), name))
@@ -188,11 +188,23 @@ extension GeneratorWorkloads {
             return result
         }
 
-        @Test("the adversarial contracts lint without errors once the naming rules are off")
+        /// The rules that report what ``GeneratedNames/issues(_:)`` finds.
+        static let generatedNameRules = Set(GeneratedNames.IssueKind.allCases.map(\.rule))
+
+        @Test("the accepted adversarial contracts lint without errors once the naming rules are off")
         func lintClean() {
-            for (file, text) in Self.accepted() + Self.refused().map({ ($0.file, $0.text) }) {
+            for (file, text) in Self.accepted() {
                 let errors = Linter.lint([(file, text)], settings: Self.namingOff).filter { $0.severity == .error }
                 #expect(errors.isEmpty, "\(file): \(errors.map { "\($0.line): \($0.message)" })")
+            }
+        }
+
+        @Test("the refused ones are lint errors of the generated-name rules, at the name, before generate sees them")
+        func lintRefuses() {
+            for (file, text, name) in Self.refused() {
+                let errors = Linter.lint([(file, text)], settings: Self.namingOff).filter { $0.severity == .error }
+                #expect(!errors.isEmpty && errors.allSatisfy { Self.generatedNameRules.contains($0.rule) && $0.line > 1 }, "\(file): \(errors.map { "\($0.line): \($0.rule) \($0.message)" })")
+                #expect(errors.contains { $0.message.contains("'\(name)'") }, "\(file): \(errors.map(\.message))")
             }
         }
 
@@ -206,7 +218,7 @@ extension GeneratorWorkloads {
                 } catch let failure as GenerationFailure {
                     #expect(!failure.diagnostics.isEmpty, "\(file)")
                     for diagnostic in failure.diagnostics {
-                        #expect(diagnostic.file == file && diagnostic.line > 1 && diagnostic.rule == "swift-generation", "\(file): \(failure)")
+                        #expect(diagnostic.file == file && diagnostic.line > 1 && Self.generatedNameRules.contains(diagnostic.rule), "\(file): \(failure)")
                     }
                     #expect(failure.diagnostics.contains { $0.message.contains("'\(name)'") }, "\(file): \(failure)")
                 }

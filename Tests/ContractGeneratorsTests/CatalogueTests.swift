@@ -450,10 +450,14 @@ struct CatalogueTests {
         #expect(run.files.first { $0.path == "index.html" }?.contents.contains("<!DOCTYPE html>") == true)
     }
 
-    @Test("two contracts with one interface name would publish one file: publish-conflict")
+    @Test("two contracts with one interface name would publish one file: publish-conflict, even with lint's rules off")
     func conflicts() throws {
         let folder = try GeneratorSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        // Lint reports these first (`interface-name-conflict`, `output-file-conflict`); the
+        // publisher's own check is the safety net when they are off.
+        try GeneratorSupport.write("rules:\n  interface-name-conflict: off\n  output-file-conflict: off\n",
+                                   to: folder.appendingPathComponent(".contractc.yaml"))
         try GeneratorSupport.write(PublishSupport.hostileContract, to: folder.appendingPathComponent("a/XssProbeQuery.contract.yaml"))
         try GeneratorSupport.write(PublishSupport.hostileContract.replacingOccurrences(of: "code: \"1903\"", with: "code: \"1904\""),
                                    to: folder.appendingPathComponent("b/XssProbeQuery.contract.yaml"))

@@ -16,7 +16,7 @@ extension GeneratorWorkloads {
             var result: [(String, Contract)] = []
             for rule in RuleRegistry.descriptions {
                 for example in rule.good {
-                    for file in example.files where !file.unreadable {
+                    for file in example.files where !file.unreadable && file.name.hasSuffix(".contract.yaml") {
                         guard seen.insert(file.text).inserted else { continue }
                         let suffix = "E\(result.count + 1)"
                         let name = "\(file.name.replacingOccurrences(of: ".contract.yaml", with: ""))\(suffix).contract.yaml"

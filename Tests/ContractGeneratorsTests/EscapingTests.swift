@@ -107,7 +107,7 @@ extension GeneratorWorkloads {
             classification:
               resource: general
               service: businessAnalysis
-              content: basicInfoQuery
+              content: supervision
             protocol: HTTPS
             endpoint:
               address: https://hrss.example.cn/api/keywords
@@ -135,7 +135,7 @@ extension GeneratorWorkloads {
                     description: 数量
                     required: false
                 returns:
-                  type: Protocol
+                  type: Some
                   description: 结果
                   codes:
                     - code: 0
@@ -165,7 +165,7 @@ extension GeneratorWorkloads {
                     type: C..10
                     description: 变量
                   - name: inout
-                    type: "[Protocol]"
+                    type: "[Some]"
                     description: 列表
                     maxItems: 2
                 returns:
@@ -184,7 +184,7 @@ extension GeneratorWorkloads {
                     - code: 0
                       meaning: 成功
             types:
-              Protocol:
+              Some:
                 description: 关键字字段
                 fields:
                   - name: default
@@ -256,7 +256,7 @@ extension GeneratorWorkloads {
                 // Strings: printed as Unicode scalars by the program below.
                 for expression in ["Escape\(index)QueryService.title", "Escape\(index)QueryService.owner",
                                    "Escape\(index)QueryService.summary ?? \"\"", "Escape\(index)QueryService.sharingConditions ?? \"\"",
-                                   "QueryEscape\(index)Code.code1.meaning"] {
+                                   "Escape\(index)Query.QueryEscape\(index)Code.code1.meaning"] {
                     main += "print(\"\(index) \(expression.prefix(while: { $0 != " " })) \" + scalars(\(expression)))\n"
                 }
             }
@@ -284,7 +284,7 @@ extension GeneratorWorkloads {
             #expect(file.path == "Keywords.swift")
             let text = file.contents
             #expect(text.contains("public protocol `Type`: Swift.Sendable {"))
-            #expect(text.contains("func `init`(`self` _self: Swift.String, `protocol` _protocol: Swift.String?, `in` _in: Swift.Int64?) async throws -> `Protocol`"))
+            #expect(text.contains("func `init`(`self` _self: Swift.String, `protocol` _protocol: Swift.String?, `in` _in: Swift.Int64?) async throws -> TypeService.Some"))
             #expect(text.contains("public var `default`: Swift.String"))
             #expect(text.contains("case masked_ = \"masked\""))
             #expect(text.contains("case `self` = 1"))
@@ -307,11 +307,11 @@ extension GeneratorWorkloads {
             import Foundation
 
             struct Service: `Type` {
-                func `init`(`self` value: String, `protocol` p: String?, `in` n: Int64?) async throws -> `Protocol` {
+                func `init`(`self` value: String, `protocol` p: String?, `in` n: Int64?) async throws -> Some {
                     guard value != "missing" else { throw ContractServiceError(code: 1, message: "自身") }
-                    return `Protocol`(default: "张三丰", protocol: p ?? "none", self: value, init: [`Any`(static: "abc")], masked_: "secret", validate_: true, hashValue_: n ?? 0)
+                    return Some(default: "张三丰", protocol: p ?? "none", self: value, init: [`Any`(static: "abc")], masked_: "secret", validate_: true, hashValue_: n ?? 0)
                 }
-                func `default`(`let` l: String, `var` v: String, `inout` list: [`Protocol`]) async throws {
+                func `default`(`let` l: String, `var` v: String, `inout` list: [Some]) async throws {
                     guard list.count == 1, l == "k", v == "v" else { throw ContractServiceError(code: 9) }
                 }
                 func `self`() async throws -> [`Any`] { [`Any`(static: "x")] }
@@ -324,23 +324,23 @@ extension GeneratorWorkloads {
                 }
             }
 
-            let value = `Protocol`(default: "张三丰", protocol: "p", self: "s", init: nil, masked_: "secret", validate_: false, hashValue_: 12)
+            let value = `Type`.Some(default: "张三丰", protocol: "p", self: "s", init: nil, masked_: "secret", validate_: false, hashValue_: 12)
             let json = String(decoding: try ContractClientCore.makeEncoder().encode(value), as: UTF8.self)
             print(json)
-            print(try ContractClientCore.makeDecoder().decode(`Protocol`.self, from: Data(json.utf8)) == value)
+            print(try ContractClientCore.makeDecoder().decode(`Type`.Some.self, from: Data(json.utf8)) == value)
             let masked = value.masked()
             print(masked.`default`, masked.masked_, masked.`self` ?? "-")
             var bad = value
             bad.`default` = String(repeating: "x", count: 11)
-            bad.`init` = [`Any`(static: String(repeating: "y", count: 11))]
+            bad.`init` = [`Type`.`Any`(static: String(repeating: "y", count: 11))]
             do { try bad.validate() } catch { print(error) }
-            print(InitCode.`default`.rawValue, InitCode.`self`.meaning, InitCode.allCases_.rawValue, InitCode.codeMinus4.meaning, InitCode.allCases.count)
+            print(`Type`.InitCode.`default`.rawValue, `Type`.InitCode.`self`.meaning, `Type`.InitCode.allCases_.rawValue, `Type`.InitCode.codeMinus4.meaning, `Type`.InitCode.allCases.count)
             print(TypeService.`protocol`, TypeService.code)
 
             let client = try TypeClient(transport: Direct(handler: TypeHandler(Service())))
             let got = try await client.`init`(self: "a/b c", protocol: "q", in: 7)
             print(got.`self` ?? "-", got.`protocol`, got.hashValue_)
-            do { _ = try await client.`init`(self: "missing", protocol: nil, in: nil) } catch let error as ContractServiceError { print(InitCode(error) ?? .`default`) }
+            do { _ = try await client.`init`(self: "missing", protocol: nil, in: nil) } catch let error as ContractServiceError { print(`Type`.InitCode(error) ?? .`default`) }
             try await client.`default`(let: "k", var: "v", `inout`: [value])
             print(try await client.`self`().map(\.`static`))
             let masking = try TypeClient(transport: Direct(handler: TypeHandler(Service(), masksResponses: true)))
@@ -351,7 +351,7 @@ extension GeneratorWorkloads {
             {"default":"张三丰","hashValue":12,"masked":"secret","protocol":"p","self":"s","validate":false}
             true
             张** ****** s
-            Protocol.default: 11 characters, at most 10; Protocol.init[0].static: 11 characters, at most 10
+            Some.default: 11 characters, at most 10; Some.init[0].static: 11 characters, at most 10
             0 自身 3 负数 5
             https 1201
             a/b c q 7

@@ -181,6 +181,10 @@ struct OpenAPITests {
             .replacingOccurrences(of: "ProbeResult", with: "ProbeInput")
         try GeneratorSupport.write(text, to: folder.appendingPathComponent("in/XssProbeQuery.contract.yaml"))
         let output = folder.appendingPathComponent("out").path
+        let linted = OpenAPIDriver.run(paths: [folder.appendingPathComponent("in").path], output: output)
+        #expect(linted.diagnostics.contains { $0.rule == "swift-name-conflict" && $0.message.contains("ProbeInput") }, "\(linted.diagnostics)")
+        // With lint's rule off, the generator's own check still stops it.
+        try GeneratorSupport.write("rules:\n  swift-name-conflict: off\n", to: folder.appendingPathComponent("in/.contractc.yaml"))
         let run = OpenAPIDriver.run(paths: [folder.appendingPathComponent("in").path], output: output)
         #expect(run.exitCode == 1, "\(run.diagnostics)")
         #expect(run.diagnostics.contains { $0.rule == OpenAPIGenerator.conflictRule && $0.message.contains("ProbeInput") })

@@ -36,9 +36,9 @@ let baseURL = URL(fileURLWithPath: "/")
 struct PersonService: PersonInfoQuery {
     struct Broken: Error {}
 
-    func queryPerson(idNumber: String) async throws -> PersonInfo {
+    func queryPerson(idNumber: String) async throws -> PersonInfoQuery.PersonInfo {
         switch idNumber {
-        case "510104199001011234": return PersonInfo(fullName: "张三丰")
+        case "510104199001011234": return PersonInfoQuery.PersonInfo(fullName: "张三丰")
         case "510104199001019999": throw Broken()
         default: throw ContractServiceError(code: 1001, message: "未找到该人员")
         }
@@ -56,24 +56,24 @@ struct BaseExampleRoundTripTests {
     }
 
     @Test func recordsEncodeDecodeValidateAndMask() throws {
-        let person = PersonInfo(fullName: "张三丰")
+        let person = PersonInfoQuery.PersonInfo(fullName: "张三丰")
         #expect(try json(person) == #"{"fullName":"张三丰"}"#)
-        #expect(try ContractClientCore.makeDecoder().decode(PersonInfo.self, from: Data(#"{"fullName":"张三丰"}"#.utf8)) == person)
+        #expect(try ContractClientCore.makeDecoder().decode(PersonInfoQuery.PersonInfo.self, from: Data(#"{"fullName":"张三丰"}"#.utf8)) == person)
         try person.validate()
         #expect(person.masked().fullName == "张**")
         #expect(person.masked() != person)
 
-        let tooLong = PersonInfo(fullName: String(repeating: "名", count: 51))
+        let tooLong = PersonInfoQuery.PersonInfo(fullName: String(repeating: "名", count: 51))
         #expect(throws: ValidationError.self) { try tooLong.validate() }
         do {
             try tooLong.validate()
         } catch let error as ValidationError {
             #expect(error.description == "PersonInfo.fullName: 51 characters, at most 50")
         }
-        let input = QueryPersonInput(idNumber: id)
+        let input = PersonInfoQuery.QueryPersonInput(idNumber: id)
         #expect(input.masked().idNumber == "510104********1234")
         #expect(throws: DecodingError.self) {
-            try ContractClientCore.makeDecoder().decode(PersonInfo.self, from: Data("{}".utf8))
+            try ContractClientCore.makeDecoder().decode(PersonInfoQuery.PersonInfo.self, from: Data("{}".utf8))
         }
     }
 
@@ -87,14 +87,14 @@ struct BaseExampleRoundTripTests {
         #expect(PersonInfoQueryService.inspection == "P1D")
         #expect(PersonInfoQueryService.version == "1.0.0")
         #expect(PersonInfoQueryService.title == "参保人员信息查询")
-        #expect(QueryPersonCode.success.meaning == "查询成功")
-        #expect(QueryPersonCode.allCases == [.success])
+        #expect(PersonInfoQuery.QueryPersonCode.success.meaning == "查询成功")
+        #expect(PersonInfoQuery.QueryPersonCode.allCases == [.success])
     }
 
     @Test func clientCallsHandlerInProcess() async throws {
         let (client, transport) = try makeClient()
         let person = try await client.queryPerson(idNumber: id)
-        #expect(person == PersonInfo(fullName: "张三丰"))
+        #expect(person == PersonInfoQuery.PersonInfo(fullName: "张三丰"))
         let request = try #require(transport.requests.first)
         #expect(request.method == "POST")
         #expect(request.path == "/queryPerson")
@@ -125,7 +125,7 @@ struct BaseExampleRoundTripTests {
         } catch let error as ContractServiceError {
             #expect(error.code == 1001)
             #expect(error.message == "未找到该人员")
-            #expect(QueryPersonCode(error) == nil)
+            #expect(PersonInfoQuery.QueryPersonCode(error) == nil)
         }
         do {
             _ = try await client.queryPerson(idNumber: "510104199001019999")
@@ -162,7 +162,7 @@ struct BaseExampleRoundTripTests {
 // MARK: - GET bindings, query items, nested lists (Fixtures/PersonInsuranceInfoQuery.swift)
 
 struct InsuranceService: PersonInsuranceInfoQuery {
-    static let status = InsuranceStatus(
+    static let status = PersonInsuranceInfoQuery.InsuranceStatus(
         insuranceType: "110", insuranceStatus: "1", employerName: "成都某科技有限公司",
         contributionBase: Decimal(string: "8500.50") ?? 0, cumulativeMonths: 128, lastPaymentMonth: "202610")
 
@@ -181,7 +181,7 @@ struct InsuranceService: PersonInsuranceInfoQuery {
         Self.person(socialSecurityNumber)
     }
 
-    func listInsuranceStatus(idNumber: String, insuranceType: String?) async throws -> [InsuranceStatus] {
+    func listInsuranceStatus(idNumber: String, insuranceType: String?) async throws -> [PersonInsuranceInfoQuery.InsuranceStatus] {
         guard let insuranceType else { return [Self.status, Self.status] }
         var status = Self.status
         status.insuranceType = insuranceType
@@ -246,7 +246,7 @@ struct InsuranceRoundTripTests {
         }
         let encoded = try json(InsuranceService.status)
         #expect(encoded == #"{"contributionBase":8500.5,"cumulativeMonths":128,"employerName":"成都某科技有限公司","insuranceStatus":"1","insuranceType":"110","lastPaymentMonth":"202610"}"#)
-        #expect(try ContractClientCore.makeDecoder().decode(InsuranceStatus.self, from: Data(encoded.utf8)) == InsuranceService.status)
+        #expect(try ContractClientCore.makeDecoder().decode(PersonInsuranceInfoQuery.InsuranceStatus.self, from: Data(encoded.utf8)) == InsuranceService.status)
         let birth = try json(InsuranceService.person(id))
         #expect(birth.contains(#""birthDate":"1990-01-01""#))
         #expect(!birth.contains("null"))
@@ -280,8 +280,8 @@ final class PensionService: PensionPaymentDataPush, @unchecked Sendable {
         totalAmount: Decimal(string: "3456.78") ?? 0,
         receivedAt: ContractDateTime("2026-11-29T08:30:00+08:00") ?? ContractDateTime(Date()))
 
-    func pushPaymentBatch(batchNumber: String, paymentMonth: String, records: [PensionPaymentRecord], batchSignature: Data) async throws -> PushReceipt {
-        guard batchSignature.count == 3 else { throw ContractServiceError(code: PushPaymentBatchCode.signatureInvalid.rawValue) }
+    func pushPaymentBatch(batchNumber: String, paymentMonth: String, records: [PensionPaymentDataPush.PensionPaymentRecord], batchSignature: Data) async throws -> PushReceipt {
+        guard batchSignature.count == 3 else { throw ContractServiceError(code: PensionPaymentDataPush.PushPaymentBatchCode.signatureInvalid.rawValue) }
         var receipt = Self.receipt
         receipt.batchNumber = batchNumber
         receipt.acceptedRecordCount = Int64(records.count)
@@ -297,7 +297,7 @@ final class PensionService: PensionPaymentDataPush, @unchecked Sendable {
 
     func confirmBatchReceived(batchNumber: String, creditedAt: ContractDateTime, failedRecordCount: Int64) async throws {
         try lock.withLock {
-            if confirmed[batchNumber] != nil { throw ContractServiceError(code: ConfirmBatchReceivedCode.alreadyConfirmed.rawValue) }
+            if confirmed[batchNumber] != nil { throw ContractServiceError(code: PensionPaymentDataPush.ConfirmBatchReceivedCode.alreadyConfirmed.rawValue) }
             confirmed[batchNumber] = creditedAt
         }
     }
@@ -306,7 +306,7 @@ final class PensionService: PensionPaymentDataPush, @unchecked Sendable {
 @Suite("Round trip through JSON bodies, path variables and none")
 struct PensionRoundTripTests {
     let batch = PensionService.receipt.batchNumber
-    let record = PensionPaymentRecord(
+    let record = PensionPaymentDataPush.PensionPaymentRecord(
         socialSecurityNumber: "510104195501011234", fullName: "王五", bankCode: "102",
         bankCardNumber: "6222021234567890123", basicPension: Decimal(string: "1200.00") ?? 0,
         individualAccountPension: Decimal(string: "856.78") ?? 0, transitionalPension: nil,
@@ -326,7 +326,7 @@ struct PensionRoundTripTests {
             try await client.confirmBatchReceived(batchNumber: batch, creditedAt: credited, failedRecordCount: 0)
             Issue.record("expected alreadyConfirmed")
         } catch let error as ContractServiceError {
-            #expect(ConfirmBatchReceivedCode(error) == .alreadyConfirmed)
+            #expect(PensionPaymentDataPush.ConfirmBatchReceivedCode(error) == .alreadyConfirmed)
         }
 
         let requests = transport.requests
@@ -352,7 +352,7 @@ struct PensionRoundTripTests {
     }
 
     @Test func listsAndMaskingInBodies() async throws {
-        let input = PushPaymentBatchInput(batchNumber: batch, paymentMonth: "202611", records: [record, record], batchSignature: Data(count: 257))
+        let input = PensionPaymentDataPush.PushPaymentBatchInput(batchNumber: batch, paymentMonth: "202611", records: [record, record], batchSignature: Data(count: 257))
         do {
             try input.validate()
             Issue.record("expected an issue")
@@ -371,7 +371,7 @@ struct PensionRoundTripTests {
             _ = try await client.pushPaymentBatch(batchNumber: batch, paymentMonth: "202611", records: [record], batchSignature: Data([1]))
             Issue.record("expected signatureInvalid")
         } catch let error as ContractServiceError {
-            #expect(PushPaymentBatchCode(error) == .signatureInvalid)
+            #expect(PensionPaymentDataPush.PushPaymentBatchCode(error) == .signatureInvalid)
         }
     }
 }

@@ -195,7 +195,8 @@ enum Publishing {
         var order: [String] = []
         for contract in contracts {
             guard let interface = contract.interface?.value else { continue }
-            for key in Set([interface.lowercased(), "slug:" + CatalogueText.slug(interface, fallback: "api")]) {
+            // The keys lint's `interface-name-conflict` compares too: a lint-clean set never clashes here.
+            for key in Set(GeneratedNames.publishedKeys(interface: interface)) {
                 if byKey[key] == nil { order.append(key) }
                 byKey[key, default: []].append(contract)
             }

@@ -1,3 +1,4 @@
+import ContractModel
 import ContractSyntax
 import Foundation
 
@@ -154,39 +155,8 @@ public enum CatalogueText {
     /// hash of the whole text, so that two long names stay apart. Empty text gives `fallback`
     /// and a hash.
     public static func slug(_ text: String, limit: Int = 63, fallback: String = "x") -> String {
-        var ascii = text
-        if text.unicodeScalars.contains(where: { !$0.isASCII }) {
-            ascii = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? text
-        }
-        var words: [String] = []
-        var current = ""
-        let characters = Array(ascii.unicodeScalars)
-        for (index, scalar) in characters.enumerated() {
-            let isUpper = scalar.properties.isUppercase && scalar.isASCII
-            let isAlnum = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-            guard isAlnum else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-                continue
-            }
-            if isUpper, !current.isEmpty, let previous = characters[safe: index - 1] {
-                let previousLower = previous.properties.isLowercase || ("0"..."9").contains(previous)
-                let nextLower = characters[safe: index + 1].map { $0.properties.isLowercase } ?? false
-                // `infoQuery` → info|Query; `IDCard` → ID|Card (an acronym ends before the capital of the next word).
-                if previousLower || (previous.properties.isUppercase && nextLower) {
-                    words.append(current)
-                    current = ""
-                }
-            }
-            current.unicodeScalars.append(scalar)
-        }
-        if !current.isEmpty { words.append(current) }
-        let joined = words.map { $0.lowercased() }.joined(separator: "-")
-        if joined.isEmpty { return fallback + "-" + hash(text) }
-        if joined.count <= limit { return joined }
-        var cut = String(joined.prefix(limit - 9))
-        while cut.hasSuffix("-") { cut.removeLast() }
-        return cut + "-" + hash(text)
+        // One function for the publisher and for lint's `interface-name-conflict`.
+        GeneratedNames.slug(text, limit: limit, fallback: fallback)
     }
 
     /// 8 hex digits of the 32-bit FNV-1a hash of the text's UTF-8 bytes: stable across runs and
@@ -203,11 +173,5 @@ public enum CatalogueText {
     static func hex(_ value: UInt32, width: Int) -> String {
         let digits = String(value, radix: 16, uppercase: false)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-}
-
-fileprivate extension Array {
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
     }
 }

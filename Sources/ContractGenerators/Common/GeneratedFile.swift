@@ -1,3 +1,4 @@
+import ContractModel
 import ContractSyntax
 
 /// One file a generator produces: where it goes, relative to the output folder, and its text.
@@ -21,15 +22,8 @@ public struct GeneratedFile: Sendable, Hashable {
     /// The name comes from the file, not its content, so that a build plugin can name its outputs
     /// before the generator runs.
     public static func outputName(forContract path: String, extension: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
-        let suffix = ".contract.yaml"
-        var stem = name
-        if name.hasSuffix(suffix), name.count > suffix.count {
-            stem = String(name.dropLast(suffix.count))
-        } else if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            stem = String(name[..<dot])
-        }
-        return stem + "." + `extension`
+        // One function names outputs for the generator and for lint's `output-file-conflict`.
+        GeneratedNames.outputName(forContract: path, extension: `extension`)
     }
 }
 

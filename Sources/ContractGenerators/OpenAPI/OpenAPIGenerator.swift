@@ -184,7 +184,7 @@ struct OpenAPITranslator {
 
     /// `queryPersonInfo` → `QueryPersonInfoInput`, as the Swift generator names it.
     static func inputName(_ method: String) -> String {
-        method.prefix(1).uppercased() + method.dropFirst() + "Input"
+        GeneratedNames.openAPIInputName(method: method)
     }
 
     // MARK: - Info

@@ -1,3 +1,5 @@
+import ContractModel
+
 /// Spelling contract text for its place in Swift source: identifiers, string literals, doc
 /// comments. Whatever a contract says, the result is valid Swift that means what the contract said.
 enum SwiftSyntax {
@@ -25,20 +27,7 @@ enum SwiftSyntax {
     /// kept, other ASCII characters become `_`, other characters `uXXXX`; a leading digit gets a
     /// `_` before it.
     static func identifierText(_ name: String) -> String {
-        var out = ""
-        for scalar in name.unicodeScalars {
-            let v = scalar.value
-            if (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F {
-                out.unicodeScalars.append(scalar)
-            } else if v < 0x80 {
-                out += "_"
-            } else {
-                out += "u" + hex(v)
-            }
-        }
-        if out.isEmpty || out == "_" { return "_" + out + "unnamed" }
-        if let first = out.unicodeScalars.first, first.value >= 0x30 && first.value <= 0x39 { out = "_" + out }
-        return out
+        GeneratedNames.swiftIdentifier(name)
     }
 
     /// An identifier for a declaration, a type position or after a dot: backticked when it is a

@@ -9,57 +9,12 @@ import ContractSyntax
 /// for names that cannot be Swift as they are (two names that clash once spelled for Swift, a type
 /// named `Self`, a record that contains itself).
 struct SwiftTranslator {
-    /// The rule id of every diagnostic the translator reports.
+    /// The rule id of the diagnostics the translator reports for a part the contract lacks (its
+    /// name problems carry the id of the lint rule reporting them, see ``GeneratedNames``).
     static let rule = "swift-generation"
 
-    /// The modules generated code qualifies names with (`Swift.String`, `Foundation.Date`,
-    /// `ContractRuntime.Validator`): nothing generated may be named like them, or the qualified
-    /// names inside it would find the member or local instead of the module.
-    static let moduleNames: Set<String> = ["Swift", "Foundation", "ContractRuntime"]
-
-    /// The names that decide the type of a literal without context: a module-level type of one of
-    /// these names changes what `"…"` or `1` means in the whole module.
-    static let literalTypeNames: Set<String> = [
-        "IntegerLiteralType", "FloatLiteralType", "BooleanLiteralType", "StringLiteralType",
-        "UnicodeScalarType", "ExtendedGraphemeClusterType",
-    ]
-
-    /// Names the client and handler bodies use next to the contract's type names in expressions
-    /// (`returning: T.self`, `as: T.self`, `TInput(…)`): their properties, locals and members.
-    /// A top-level type of one of these names would be hidden there.
-    static let bodyNames: Set<String> = [
-        "_core", "_input", "_output", "_path", "_query", "_request", "_pathValues", "_reader",
-        "_service", "_masksResponses", "_router", "_Route", "handle", "init", "self", "Self", "CodingKeys",
-    ]
-
-    /// Top-level names generated code cannot declare: the modules it qualifies names with, the
-    /// literal types, `CodingKeys` (each struct's own would hide it inside the struct), and
-    /// ``bodyNames``.
-    static let reservedTypeNames: Set<String> = moduleNames.union(literalTypeNames).union(bodyNames)
-
-    /// Why a top-level name is reserved, for the message.
-    static func whyReserved(_ name: String) -> String {
-        if moduleNames.contains(name) { return "it would hide the module '\(name)'" }
-        if literalTypeNames.contains(name) { return "it would change the type of every literal in the module" }
-        if name == "Self" || name == "self" { return "'\(name)' means the enclosing type or value" }
-        return "the generated code declares and uses '\(name)' itself, which would hide the type"
-    }
-
-    /// Member names of every generated struct that a stored property cannot share, and the module
-    /// names its bodies qualify with (`ContractRuntime.Validator()` would find a property named
-    /// `ContractRuntime`); a field with one of these names gets a `_` after it in Swift (its JSON
-    /// key stays). A property may share its name with a method that takes arguments
-    /// (`collectIssues(into:at:)`, `hash(into:)`, `encode(to:)`), so those names stay.
-    static let reservedMemberNames: Set<String> = moduleNames.union(["masked", "validate", "hashValue", "CodingKeys"])
-
-    /// Member names of every code enum, and the module names; a code with one of these names gets
-    /// a `_` after it.
-    static let reservedCaseNames: Set<String> = moduleNames.union(["allCases", "rawValue", "hashValue", "meaning"])
-
-    /// Method names that would hide a module inside the generated client and handler, whose
-    /// bodies qualify names with it; such a method gets a `_` after its name in Swift (its
-    /// path and route stay).
-    static let reservedMethodNames: Set<String> = moduleNames
+    /// The modules generated code qualifies names with (see ``GeneratedNames/moduleNames``).
+    static var moduleNames: Set<String> { GeneratedNames.moduleNames }
 
     /// Members of the generated handler; the private function serving a method is `_` and the
     /// method's name, with more `_` before it while that is one of these or another method's.
@@ -71,8 +26,11 @@ struct SwiftTranslator {
     private var typeNames: [String: String] = [:]
     /// Named types whose values have masked fields, directly or inside.
     private var maskedTypes: Set<String> = []
-    /// The top-level Swift names the file declares: a parameter's local name must not hide one.
+    /// The Swift names the file declares, at the top level and in the namespace: a parameter's
+    /// local name must not hide one.
     private var topLevelNames: Set<String> = []
+    /// The enum the contract's types are nested in, `<Interface>Service`.
+    private var namespace = ""
 
     init(_ contract: Contract) {
         self.contract = contract
@@ -91,42 +49,41 @@ struct SwiftTranslator {
             throw GenerationFailure(diagnostics: [Diagnostic(file: contract.file, place: contract.place, severity: .error,
                 rule: Self.rule, message: "the contract has no 'interface:' name to generate Swift from")])
         }
-        let interfaceName = SwiftSyntax.identifierText(interface.value)
+        let interfaceName = GeneratedNames.swiftIdentifier(interface.value)
+        namespace = GeneratedNames.namespace(interface: interface.value)
         let isHTTP = contract.protocolKind?.isHTTP ?? false
-        var declared: [String: SourcePlace] = [:]
-        for declaration in Self.declarations(contract) {
-            declare(declaration.name, at: declaration.place, what: declaration.what, in: &declared)
-            topLevelNames.insert(declaration.name)
+        // Every name problem is decided by ``GeneratedNames``, which lint asks too: a lint-clean
+        // contract has none.
+        for issue in GeneratedNames.issues(contract) {
+            problems.append(Diagnostic(file: contract.file, place: issue.place, severity: .error, rule: issue.kind.rule,
+                message: issue.message,
+                related: issue.related.map { [Diagnostic.Related(file: contract.file, place: $0, message: "the other declaration of the name")] } ?? []))
         }
+        topLevelNames = Set(GeneratedNames.topLevelNames(interface: interface.value).map(\.name))
         for type in contract.types {
             guard let name = type.name else { continue }
-            typeNames[name.value] = SwiftSyntax.identifierText(name.value)
+            let swiftName = GeneratedNames.swiftIdentifier(name.value)
+            typeNames[name.value] = swiftName
+            topLevelNames.insert(swiftName)
+        }
+        for method in contract.methods {
+            guard let name = method.name else { continue }
+            topLevelNames.insert(GeneratedNames.inputName(method: name.value))
+            topLevelNames.insert(GeneratedNames.codeName(method: name.value))
         }
         findMaskedTypes()
-        checkRecursion()
 
         var methods: [SwiftMethodModel] = []
         var inputs: [SwiftStructModel] = []
         var codes: [SwiftCodesModel] = []
-        var methodNames: [String: SourcePlace] = [:]
         var handlerFunctions = Self.handlerMemberNames
         for method in contract.methods {
             guard let name = method.name else {
                 problem(method.place, "a method has no 'name:'; every method needs one to be generated")
                 continue
             }
-            let identifier = SwiftSyntax.identifierText(name.value)
-            let swiftName = Self.reservedMethodNames.contains(identifier) ? identifier + "_" : identifier
-            if topLevelNames.contains(swiftName) {
-                problem(name.place, "method '\(name.value)' is spelled '\(swiftName)' in Swift, the name of a type of this file; inside the generated client the method would hide the type, so rename one")
-            }
-            if let first = methodNames[swiftName] {
-                problem(name.place, "method '\(name.value)' is spelled '\(swiftName)' in Swift, like the method on line \(first.line); rename one")
-            }
-            methodNames[swiftName] = name.place
-            // As `declarations` names them: from the name as written, not as renamed.
-            let typeStem = identifier.capitalisedFirst
-            guard var translated = translate(method, name: name.value, swiftName: swiftName, typeStem: typeStem,
+            let swiftName = GeneratedNames.methodName(name.value, namespace: namespace)
+            guard var translated = translate(method, name: name.value, swiftName: swiftName,
                                              interfaceName: interfaceName, isFirst: methods.isEmpty, isHTTP: isHTTP)
             else { continue }
             var handlerFunction = "_" + swiftName
@@ -147,6 +104,8 @@ struct SwiftTranslator {
         }
         let service = serviceModel(interfaceName: interfaceName)
         if !problems.isEmpty { throw GenerationFailure(diagnostics: problems) }
+        let names = GeneratedNames.topLevelNames(interface: interface.value).map(\.name)
+        let nested = types.map(\.name) + inputs.map(\.name) + codes.map(\.typeName)
         return SwiftFileModel(
             sourceFile: SwiftSyntax.lineComment(sourceFile),
             interfaceName: SwiftSyntax.declared(interfaceName),
@@ -157,63 +116,22 @@ struct SwiftTranslator {
             codes: codes,
             service: service,
             isHTTP: isHTTP,
-            clientName: interfaceName + "Client",
-            handlerName: interfaceName + "Handler",
-            serviceName: interfaceName + "Service"
+            clientName: names[2],
+            handlerName: names[3],
+            serviceName: names[1],
+            hasNested: !nested.isEmpty,
+            aliases: nested.map { SwiftAliasModel(name: $0, target: SwiftSyntax.declared(namespace) + "." + $0) }
         )
     }
 
-    /// A top-level declaration of the generated file.
-    struct Declaration: Sendable, Hashable {
-        /// The Swift name, without backticks.
-        var name: String
-        /// What it is, for messages.
-        var what: String
-        /// Where the contract names it.
-        var place: SourcePlace
-    }
-
-    /// The top-level declarations the contract's Swift file makes, in order: the protocol, the
-    /// catalogue enum, the client and handler (HTTP and HTTPS), the named types, and each method's
-    /// input and return codes.
-    static func declarations(_ contract: Contract) -> [Declaration] {
+    /// The top-level declarations the contract's Swift file makes, with where the contract
+    /// names them: the protocol and the namespace, and for HTTP and HTTPS the client and the
+    /// handler (all from ``GeneratedNames/topLevelNames(interface:)``).
+    static func declarations(_ contract: Contract) -> [(name: String, place: SourcePlace)] {
         guard let interface = contract.interface, !interface.value.isEmpty else { return [] }
-        let interfaceName = SwiftSyntax.identifierText(interface.value)
-        var result = [
-            Declaration(name: interfaceName, what: "the protocol of interface '\(interface.value)'", place: interface.place),
-            Declaration(name: interfaceName + "Service", what: "the catalogue enum of interface '\(interface.value)'", place: interface.place),
-        ]
-        if contract.protocolKind?.isHTTP ?? false {
-            result.append(Declaration(name: interfaceName + "Client", what: "the client of interface '\(interface.value)'", place: interface.place))
-            result.append(Declaration(name: interfaceName + "Handler", what: "the handler of interface '\(interface.value)'", place: interface.place))
-        }
-        for type in contract.types {
-            guard let name = type.name else { continue }
-            result.append(Declaration(name: SwiftSyntax.identifierText(name.value), what: "type '\(name.value)'", place: name.place))
-        }
-        for method in contract.methods {
-            guard let name = method.name else { continue }
-            let stem = SwiftSyntax.identifierText(name.value).capitalisedFirst
-            result.append(Declaration(name: stem + "Input", what: "the input of method '\(name.value)'", place: name.place))
-            if let codes = method.returns?.codes, !codes.isEmpty {
-                result.append(Declaration(name: stem + "Code", what: "the return codes of method '\(name.value)'", place: name.place))
-            }
-        }
-        return result
-    }
-
-    /// Records a top-level Swift name, reporting one that is reserved or declared already.
-    private mutating func declare(_ name: String, at place: SourcePlace, what: String, in declared: inout [String: SourcePlace]) {
-        if Self.reservedTypeNames.contains(name) {
-            problem(place, "\(what) would be named '\(name)' in Swift, which generated code cannot declare (\(Self.whyReserved(name))); rename it")
-            return
-        }
-        if let first = declared[name] {
-            problem(place, "\(what) would be named '\(name)' in Swift, a name already used for the declaration from line \(first.line); rename one",
-                    related: [Diagnostic.Related(file: contract.file, place: first, message: "'\(name)' is first declared for this")])
-            return
-        }
-        declared[name] = place
+        let names = GeneratedNames.topLevelNames(interface: interface.value).map(\.name)
+        let count = contract.protocolKind?.isHTTP ?? false ? names.count : 2
+        return names.prefix(count).map { ($0, interface.place) }
     }
 
     // MARK: - Types
@@ -228,9 +146,14 @@ struct SwiftTranslator {
         case .boolean: "Swift.Bool"
         case .date: "ContractRuntime.ContractDate"
         case .datetime: "ContractRuntime.ContractDateTime"
-        case .named(let name): SwiftSyntax.declared(typeNames[name] ?? SwiftSyntax.identifierText(name))
+        case .named(let name): qualified(typeNames[name] ?? GeneratedNames.swiftIdentifier(name))
         case .list(let element, _): "[\(swiftType(element))]"
         }
+    }
+
+    /// A type nested in the namespace, as code outside it names it: `PersonInfoQueryService.PersonInfo`.
+    private func qualified(_ name: String) -> String {
+        SwiftSyntax.declared(namespace) + "." + SwiftSyntax.declared(name)
     }
 
     /// The type in words, for documentation.
@@ -246,7 +169,7 @@ struct SwiftTranslator {
         case .boolean: return "boolean"
         case .date: return "date (yyyy-MM-dd)"
         case .datetime: return "date and time with offset (ISO 8601)"
-        case .named(let name): return "`\(typeNames[name] ?? SwiftSyntax.identifierText(name))`"
+        case .named(let name): return "`\(typeNames[name] ?? GeneratedNames.swiftIdentifier(name))`"
         case .list(let element, let maxItems):
             let bound = maxItems.map { "at most \($0) of " } ?? ""
             return "list of \(bound)\(describe(element))"
@@ -281,82 +204,6 @@ struct SwiftTranslator {
         }
     }
 
-    /// Reports named types that hold themselves other than through a list (Swift structs cannot).
-    ///
-    /// A type holds itself when it lies on a cycle of non-list references: a strongly connected
-    /// component of more than one type, or a type referring to itself. Tarjan's algorithm finds
-    /// them in one walk, linear in types and fields, and iterative, so a chain of any length cannot
-    /// exhaust the stack. (A walk from every type re-walked a chain of `n` types `n` times.)
-    private mutating func checkRecursion() {
-        var index: [String: Int] = [:]
-        var names: [String] = []
-        for type in contract.types {
-            guard let name = type.name?.value, index[name] == nil else { continue }
-            index[name] = names.count
-            names.append(name)
-        }
-        let count = names.count
-        var edges = [[Int]](repeating: [], count: count)
-        var selfLoop = [Bool](repeating: false, count: count)
-        for type in contract.types {
-            guard let name = type.name?.value, let from = index[name] else { continue }
-            for field in type.fields {
-                guard case .named(let target)? = field.resolution.type, let to = index[target] else { continue }
-                edges[from].append(to)
-                if from == to { selfLoop[from] = true }
-            }
-        }
-        var order = [Int](repeating: -1, count: count)
-        var low = [Int](repeating: 0, count: count)
-        var onStack = [Bool](repeating: false, count: count)
-        var stack: [Int] = []
-        var cyclic = [Bool](repeating: false, count: count)
-        var counter = 0
-        for root in 0..<count where order[root] < 0 {
-            // Each frame: a node and how many of its edges have been followed.
-            var frames: [(node: Int, edge: Int)] = [(root, 0)]
-            order[root] = counter
-            low[root] = counter
-            counter += 1
-            stack.append(root)
-            onStack[root] = true
-            while let frame = frames.last {
-                let node = frame.node
-                if frame.edge < edges[node].count {
-                    frames[frames.count - 1].edge += 1
-                    let next = edges[node][frame.edge]
-                    if order[next] < 0 {
-                        order[next] = counter
-                        low[next] = counter
-                        counter += 1
-                        stack.append(next)
-                        onStack[next] = true
-                        frames.append((next, 0))
-                    } else if onStack[next] {
-                        low[node] = min(low[node], order[next])
-                    }
-                    continue
-                }
-                frames.removeLast()
-                if let parent = frames.last?.node { low[parent] = min(low[parent], low[node]) }
-                guard low[node] == order[node] else { continue }
-                var component: [Int] = []
-                while let member = stack.popLast() {
-                    onStack[member] = false
-                    component.append(member)
-                    if member == node { break }
-                }
-                if component.count > 1 || selfLoop[node] {
-                    for member in component { cyclic[member] = true }
-                }
-            }
-        }
-        for type in contract.types {
-            guard let name = type.name, let at = index[name.value], cyclic[at] else { continue }
-            problem(name.place, "type '\(name.value)' contains itself through fields that are not lists; a Swift struct cannot, so make one of those fields a list")
-        }
-    }
-
     /// A record's model, or nil (with problems reported) when a field cannot be generated.
     private mutating func record(swiftName: String, contractName: String, doc: [String], fields: [Field], isInput: Bool) -> SwiftStructModel? {
         var models: [SwiftFieldModel] = []
@@ -364,7 +211,6 @@ struct SwiftTranslator {
         var maskings: [String] = []
         var initParameters: [String] = []
         var initDoc = ["/// Creates a value from its fields, in contract order."]
-        var seen: [String: SourcePlace] = [:]
         var locals = LocalNames(reserved: topLevelNames)
         var hasCodingKeys = false
         var ok = true
@@ -374,13 +220,8 @@ struct SwiftTranslator {
                 ok = false
                 continue
             }
-            var identifier = SwiftSyntax.identifierText(name.value)
-            if Self.reservedMemberNames.contains(identifier) { identifier += "_" }
-            if let first = seen[identifier] {
-                problem(name.place, "'\(name.value)' is spelled '\(identifier)' in Swift, like the \(isInput ? "parameter" : "field") on line \(first.line); rename one")
-                ok = false
-            }
-            seen[identifier] = name.place
+            // Two fields of one Swift name are reported by ``GeneratedNames/issues(_:)``.
+            let identifier = GeneratedNames.memberName(name.value, namespace: namespace)
             if identifier != name.value { hasCodingKeys = true }
             let declared = SwiftSyntax.declared(identifier)
             let local = locals.name(for: identifier)
@@ -481,10 +322,11 @@ struct SwiftTranslator {
     }
 
     private mutating func translate(
-        _ method: Method, name: String, swiftName: String, typeStem: String, interfaceName: String, isFirst: Bool, isHTTP: Bool
+        _ method: Method, name: String, swiftName: String, interfaceName: String, isFirst: Bool, isHTTP: Bool
     ) -> TranslatedMethod? {
-        let inputName = typeStem + "Input"
-        let codeName = typeStem + "Code"
+        let inputTypeName = GeneratedNames.inputName(method: name)
+        let inputName = qualified(inputTypeName)
+        let codeName = GeneratedNames.codeName(method: name)
         let declaredName = SwiftSyntax.declared(swiftName)
 
         // What the method returns.
@@ -513,21 +355,16 @@ struct SwiftTranslator {
         let summaryDoc = SwiftSyntax.docLines(method.summary?.value ?? name)
         let inputDoc = ["/// The parameters of `\(interfaceName).\(swiftName)`: \(SwiftSyntax.lineComment(method.summary?.value ?? name))"]
             + ["///", "/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items."]
-        guard let input = record(swiftName: inputName, contractName: inputName, doc: inputDoc, fields: method.parameters, isInput: true) else {
+        guard let input = record(swiftName: inputTypeName, contractName: inputTypeName, doc: inputDoc, fields: method.parameters, isInput: true) else {
             return nil
         }
         var parameters: [String] = []
         var inputArguments: [String] = []
         var serviceArguments: [String] = []
         var parameterDocs: [String] = []
-        var seen: [String: SourcePlace] = [:]
         for (field, model) in zip(method.parameters, input.fields) {
             guard let fieldName = field.name?.value else { continue }
-            let identifier = SwiftSyntax.identifierText(fieldName)
-            if let first = seen[identifier], let place = field.name?.place {
-                problem(place, "parameter '\(fieldName)' is spelled '\(identifier)' in Swift, like the parameter on line \(first.line); rename one")
-            }
-            seen[identifier] = field.name?.place
+            let identifier = GeneratedNames.swiftIdentifier(fieldName)
             parameters.append(SwiftSyntax.parameter(identifier, local: model.local, type: model.type))
             inputArguments.append("\(model.label): \(model.local)")
             serviceArguments.append("\(SwiftSyntax.callLabel(identifier)): _input.\(model.name)")
@@ -543,20 +380,10 @@ struct SwiftTranslator {
         var codeDocs: [String] = []
         if let codeList = returns.codes, !codeList.isEmpty {
             var cases: [SwiftCodeCaseModel] = []
-            var seenCases: [String: SourcePlace] = [:]
             for code in codeList {
                 guard let value = code.code?.value else { continue }
-                var caseName: String
-                if let written = code.name?.value, !written.isEmpty {
-                    caseName = SwiftSyntax.identifierText(written)
-                    if Self.reservedCaseNames.contains(caseName) { caseName += "_" }
-                } else {
-                    caseName = value < 0 ? "codeMinus\(value.magnitude)" : "code\(value)"
-                }
-                if let first = seenCases[caseName] {
-                    problem(code.name?.place ?? code.place, "return code \(value) of method '\(name)' is named '\(caseName)' in Swift, like the code on line \(first.line); give it its own name")
-                }
-                seenCases[caseName] = code.name?.place ?? code.place
+                // Two codes of one Swift name are reported by ``GeneratedNames/issues(_:)``.
+                let caseName = GeneratedNames.caseName(written: code.name?.value, value: value)
                 let meaning = code.meaning?.value ?? ""
                 cases.append(SwiftCodeCaseModel(
                     name: SwiftSyntax.declared(caseName), value: String(value),
@@ -565,7 +392,7 @@ struct SwiftTranslator {
                 codeDocs.append("/// - \(value) `\(caseName)`: \(SwiftSyntax.lineComment(meaning))")
             }
             codes = SwiftCodesModel(
-                typeName: codeName,
+                typeName: SwiftSyntax.declared(codeName),
                 doc: ["/// The return codes of `\(interfaceName).\(swiftName)` (服务接口 5): \(SwiftSyntax.lineComment(method.summary?.value ?? name))",
                       "///", "/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it."],
                 cases: cases)
@@ -611,7 +438,7 @@ struct SwiftTranslator {
                 readLines.append("let \(local) = _reader.query(\(keyLiteral), as: \(baseType).self, required: \(required))")
             }
         }
-        let inputLiteral = SwiftSyntax.stringLiteral(inputName)
+        let inputLiteral = SwiftSyntax.stringLiteral(inputTypeName)
         var decodeLines: [String] = []
         if sendsBody {
             decodeLines.append("_input = try ContractRuntime.ContractReply.decodeBody(\(inputName).self, from: _request)")

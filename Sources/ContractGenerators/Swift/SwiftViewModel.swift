@@ -30,6 +30,19 @@ struct SwiftFileModel {
     var handlerName: String
     /// `<Interface>Service`.
     var serviceName: String
+    /// Whether the namespace holds types (named types, inputs, code enums).
+    var hasNested: Bool
+    /// The protocol's short names for the nested types, so that conforming types and
+    /// `<Interface>.<Type>` reach them.
+    var aliases: [SwiftAliasModel]
+}
+
+/// A `typealias` in the protocol's extension naming a type nested in the namespace.
+struct SwiftAliasModel {
+    /// The alias (declared form), the nested type's own name.
+    var name: String
+    /// The nested type, qualified with the namespace.
+    var target: String
 }
 
 /// A record: a named type of the contract or a method's input.
@@ -204,7 +217,16 @@ extension SwiftFileModel: TemplateTable {
             "clientName": clientName,
             "handlerName": handlerName,
             "serviceName": serviceName,
+            "hasNested": hasNested,
+            "aliases": aliases.map(\.templateTable),
         ]
+    }
+}
+
+extension SwiftAliasModel: TemplateTable {
+    /// The stored properties by name.
+    var templateTable: [String: Any] {
+        ["name": name, "target": target]
     }
 }
 

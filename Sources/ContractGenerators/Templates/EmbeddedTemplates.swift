@@ -593,33 +593,33 @@ public struct {{{clientName}}}: {{{interfaceName}}} {
         "swift/codes": #"""
 {{% CONTENT_TYPE: TEXT}}
 
-// MARK: - {{{typeName}}}
+    // MARK: - {{{typeName}}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
-public enum {{{typeName}}}: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-{{#cases}}
-{{#doc}}
+    {{#doc}}
     {{{.}}}
-{{/doc}}
-    case {{{name}}} = {{{value}}}
-{{/cases}}
+    {{/doc}}
+    public enum {{{typeName}}}: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+    {{#cases}}
+    {{#doc}}
+        {{{.}}}
+    {{/doc}}
+        case {{{name}}} = {{{value}}}
+    {{/cases}}
 
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-{{#cases}}
-        case .{{{name}}}: return {{{meaningLiteral}}}
-{{/cases}}
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+    {{#cases}}
+            case .{{{name}}}: return {{{meaningLiteral}}}
+    {{/cases}}
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
         }
     }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
-}
 
 """#,
         "swift/file": #"""
@@ -629,6 +629,15 @@ public enum {{{typeName}}}: Swift.Int, Swift.Sendable, Swift.CaseIterable {
 import ContractRuntime
 import Foundation
 {{> protocol}}
+{{> service}}
+{{#hasNested}}
+
+// MARK: - Types of {{{interfaceName}}}
+
+/// The contract's types, its methods' inputs and their return codes, nested here because the
+/// names of a contract are its own: another contract may use them too. Conforming types and
+/// `{{{interfaceName}}}.<Name>` reach them by their short names.
+extension {{{serviceName}}} {
 {{#types}}
 {{> struct}}
 {{/types}}
@@ -638,7 +647,8 @@ import Foundation
 {{#codes}}
 {{> codes}}
 {{/codes}}
-{{> service}}
+}
+{{/hasNested}}
 {{#isHTTP}}
 {{> client}}
 {{> handler}}
@@ -749,6 +759,15 @@ public protocol {{{interfaceName}}}: Swift.Sendable {
     func {{{name}}}({{{parameters}}}) async throws{{{returnClause}}}
 {{/methods}}
 }
+{{#hasNested}}
+
+extension {{{interfaceName}}} {
+{{#aliases}}
+    /// `{{{target}}}`.
+    public typealias {{{name}}} = {{{target}}}
+{{/aliases}}
+}
+{{/hasNested}}
 
 """#,
         "swift/service": #"""
@@ -856,68 +875,68 @@ public enum {{{serviceName}}} {
         "swift/struct": #"""
 {{% CONTENT_TYPE: TEXT}}
 
-// MARK: - {{{name}}}
+    // MARK: - {{{name}}}
 
-{{#doc}}
-{{{.}}}
-{{/doc}}
-public struct {{{name}}}: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-{{#fields}}
-{{#doc}}
+    {{#doc}}
     {{{.}}}
-{{/doc}}
-    public var {{{name}}}: {{{type}}}
-
-{{/fields}}
-{{#initDoc}}
-    {{{.}}}
-{{/initDoc}}
-    public init({{{initParameters}}}) {
-{{#fields}}
-        self.{{{name}}} = {{{local}}}
-{{/fields}}
-    }
-{{#hasCodingKeys}}
-
-    private enum CodingKeys: Swift.String, Swift.CodingKey {
-{{#fields}}
-        case {{{codingKey}}}
-{{/fields}}
-    }
-{{/hasCodingKeys}}
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-{{#checks}}
+    {{/doc}}
+    public struct {{{name}}}: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+    {{#fields}}
+    {{#doc}}
         {{{.}}}
-{{/checks}}
-    }
+    {{/doc}}
+        public var {{{name}}}: {{{type}}}
 
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `{{{name}}}.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: {{{rootLiteral}}})
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> {{{name}}} {
-{{#hasMasking}}
-        var _copy = self
-{{#maskings}}
+    {{/fields}}
+    {{#initDoc}}
         {{{.}}}
-{{/maskings}}
-        return _copy
-{{/hasMasking}}
-{{^hasMasking}}
-        self
-{{/hasMasking}}
+    {{/initDoc}}
+        public init({{{initParameters}}}) {
+    {{#fields}}
+            self.{{{name}}} = {{{local}}}
+    {{/fields}}
+        }
+    {{#hasCodingKeys}}
+
+        private enum CodingKeys: Swift.String, Swift.CodingKey {
+    {{#fields}}
+            case {{{codingKey}}}
+    {{/fields}}
+        }
+    {{/hasCodingKeys}}
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+    {{#checks}}
+            {{{.}}}
+    {{/checks}}
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `{{{name}}}.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: {{{rootLiteral}}})
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+    {{#hasMasking}}
+            var _copy = self
+    {{#maskings}}
+            {{{.}}}
+    {{/maskings}}
+            return _copy
+    {{/hasMasking}}
+    {{^hasMasking}}
+            self
+    {{/hasMasking}}
+        }
     }
-}
 
 """#,
     ]

@@ -26,7 +26,7 @@ public protocol ContributionDetailFileExchange: Swift.Sendable {
     ///   - regionCode: 行政区划代码（GB/T 2260），如510100 成都市、510104 锦江区
     /// - Returns: 交换文件清单
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func listExchangeFiles(exchangeYear: Swift.Int64, regionCode: Swift.String) async throws -> [ExchangeFileInfo]
+    func listExchangeFiles(exchangeYear: Swift.Int64, regionCode: Swift.String) async throws -> [ContributionDetailFileExchangeService.ExchangeFileInfo]
 
     /// 下载单个缴费明细交换文件
     ///
@@ -39,7 +39,7 @@ public protocol ContributionDetailFileExchange: Swift.Sendable {
     ///   - fileName: 交换文件名（15位代码 + . + 3位扩展名，如 A01022025510100.csv）
     /// - Returns: 交换文件内容及校验信息
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func downloadExchangeFile(fileName: Swift.String) async throws -> ExchangeFileContent
+    func downloadExchangeFile(fileName: Swift.String) async throws -> ContributionDetailFileExchangeService.ExchangeFileContent
 
     /// 接收方上传文件接收回执（无返回数据）
     ///
@@ -57,357 +57,23 @@ public protocol ContributionDetailFileExchange: Swift.Sendable {
     func uploadReceipt(fileName: Swift.String, receivedRecordCount: Swift.Int64, receiptSignature: Foundation.Data) async throws
 }
 
-// MARK: - ExchangeFileInfo
-
-/// 交换文件清单条目
-public struct ExchangeFileInfo: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 交换文件名
-    ///
-    /// String of exactly 19 characters.
-    public var fileName: Swift.String
-
-    /// 文件大小（字节）
-    ///
-    /// Integer of at most 12 digits.
-    public var fileSize: Swift.Int64
-
-    /// 明细记录数（zip 包为包内合计）
-    ///
-    /// Integer of at most 10 digits.
-    public var recordCount: Swift.Int64
-
-    /// 文件 SHA-256 摘要（十六进制）
-    ///
-    /// String of exactly 64 characters.
-    public var fileDigest: Swift.String
-
-    /// 文件生成时间
-    ///
-    /// Date and time with offset (ISO 8601).
-    public var generatedAt: ContractRuntime.ContractDateTime
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - fileName: 交换文件名
-    ///   - fileSize: 文件大小（字节）
-    ///   - recordCount: 明细记录数（zip 包为包内合计）
-    ///   - fileDigest: 文件 SHA-256 摘要（十六进制）
-    ///   - generatedAt: 文件生成时间
-    public init(fileName: Swift.String, fileSize: Swift.Int64, recordCount: Swift.Int64, fileDigest: Swift.String, generatedAt: ContractRuntime.ContractDateTime) {
-        self.fileName = fileName
-        self.fileSize = fileSize
-        self.recordCount = recordCount
-        self.fileDigest = fileDigest
-        self.generatedAt = generatedAt
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
-        validator.integer(self.fileSize, at: path + ".fileSize", digits: 12)
-        validator.integer(self.recordCount, at: path + ".recordCount", digits: 10)
-        validator.string(self.fileDigest, at: path + ".fileDigest", min: 64, max: 64)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `ExchangeFileInfo.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "ExchangeFileInfo")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> ExchangeFileInfo {
-        self
-    }
-}
-
-// MARK: - ExchangeFileContent
-
-/// 交换文件内容
-public struct ExchangeFileContent: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 交换文件名
-    ///
-    /// String of exactly 19 characters.
-    public var fileName: Swift.String
-
-    /// 文件内容（单个文件不超过100 MB）
-    ///
-    /// Binary of at most 104857600 bytes.
-    public var content: Foundation.Data
-
-    /// 文件 SHA-256 摘要（十六进制）
-    ///
-    /// String of exactly 64 characters.
-    public var fileDigest: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - fileName: 交换文件名
-    ///   - content: 文件内容（单个文件不超过100 MB）
-    ///   - fileDigest: 文件 SHA-256 摘要（十六进制）
-    public init(fileName: Swift.String, content: Foundation.Data, fileDigest: Swift.String) {
-        self.fileName = fileName
-        self.content = content
-        self.fileDigest = fileDigest
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
-        validator.binary(self.content, at: path + ".content", max: 104857600)
-        validator.string(self.fileDigest, at: path + ".fileDigest", min: 64, max: 64)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `ExchangeFileContent.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "ExchangeFileContent")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> ExchangeFileContent {
-        self
-    }
-}
-
-// MARK: - ListExchangeFilesInput
-
-/// The parameters of `ContributionDetailFileExchange.listExchangeFiles`: 列出指定年度、行政区划的缴费明细交换文件
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct ListExchangeFilesInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 数据所属年度（如2025）
-    ///
-    /// Integer of at most 4 digits.
-    public var exchangeYear: Swift.Int64
-
-    /// 行政区划代码（GB/T 2260），如510100 成都市、510104 锦江区
-    ///
-    /// String of exactly 6 characters.
-    public var regionCode: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - exchangeYear: 数据所属年度（如2025）
-    ///   - regionCode: 行政区划代码（GB/T 2260），如510100 成都市、510104 锦江区
-    public init(exchangeYear: Swift.Int64, regionCode: Swift.String) {
-        self.exchangeYear = exchangeYear
-        self.regionCode = regionCode
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.integer(self.exchangeYear, at: path + ".exchangeYear", digits: 4)
-        validator.string(self.regionCode, at: path + ".regionCode", min: 6, max: 6)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `ListExchangeFilesInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "ListExchangeFilesInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> ListExchangeFilesInput {
-        self
-    }
-}
-
-// MARK: - DownloadExchangeFileInput
-
-/// The parameters of `ContributionDetailFileExchange.downloadExchangeFile`: 下载单个缴费明细交换文件
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct DownloadExchangeFileInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 交换文件名（15位代码 + . + 3位扩展名，如 A01022025510100.csv）
-    ///
-    /// String of exactly 19 characters.
-    public var fileName: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - fileName: 交换文件名（15位代码 + . + 3位扩展名，如 A01022025510100.csv）
-    public init(fileName: Swift.String) {
-        self.fileName = fileName
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `DownloadExchangeFileInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "DownloadExchangeFileInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> DownloadExchangeFileInput {
-        self
-    }
-}
-
-// MARK: - UploadReceiptInput
-
-/// The parameters of `ContributionDetailFileExchange.uploadReceipt`: 接收方上传文件接收回执（无返回数据）
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct UploadReceiptInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 已接收的交换文件名
-    ///
-    /// String of exactly 19 characters.
-    public var fileName: Swift.String
-
-    /// 成功解析的明细记录数
-    ///
-    /// Integer of at most 10 digits.
-    public var receivedRecordCount: Swift.Int64
-
-    /// 接收方对回执的数字签名
-    ///
-    /// Binary of at most 1024 bytes.
-    public var receiptSignature: Foundation.Data
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - fileName: 已接收的交换文件名
-    ///   - receivedRecordCount: 成功解析的明细记录数
-    ///   - receiptSignature: 接收方对回执的数字签名
-    public init(fileName: Swift.String, receivedRecordCount: Swift.Int64, receiptSignature: Foundation.Data) {
-        self.fileName = fileName
-        self.receivedRecordCount = receivedRecordCount
-        self.receiptSignature = receiptSignature
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
-        validator.integer(self.receivedRecordCount, at: path + ".receivedRecordCount", digits: 10)
-        validator.binary(self.receiptSignature, at: path + ".receiptSignature", max: 1024)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `UploadReceiptInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "UploadReceiptInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> UploadReceiptInput {
-        self
-    }
-}
-
-// MARK: - ListExchangeFilesCode
-
-/// The return codes of `ContributionDetailFileExchange.listExchangeFiles` (服务接口 5): 列出指定年度、行政区划的缴费明细交换文件
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum ListExchangeFilesCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 查询成功
-    case success = 0
-    /// 行政区划代码不在授权范围内
-    case regionNotAllowed = 8001
-    /// 该年度交换文件尚未生成
-    case filesNotReady = 8002
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "查询成功"
-        case .regionNotAllowed: return "行政区划代码不在授权范围内"
-        case .filesNotReady: return "该年度交换文件尚未生成"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
-}
-
-// MARK: - DownloadExchangeFileCode
-
-/// The return codes of `ContributionDetailFileExchange.downloadExchangeFile` (服务接口 5): 下载单个缴费明细交换文件
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum DownloadExchangeFileCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 下载成功
-    case success = 0
-    /// 交换文件不存在
-    case fileNotFound = 8003
-    /// 文件名不符合文件名命名规则
-    case invalidFileName = 8004
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "下载成功"
-        case .fileNotFound: return "交换文件不存在"
-        case .invalidFileName: return "文件名不符合文件名命名规则"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
-}
-
-// MARK: - UploadReceiptCode
-
-/// The return codes of `ContributionDetailFileExchange.uploadReceipt` (服务接口 5): 接收方上传文件接收回执（无返回数据）
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum UploadReceiptCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 回执已登记
-    case success = 0
-    /// 交换文件不存在
-    case fileNotFound = 8003
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "回执已登记"
-        case .fileNotFound: return "交换文件不存在"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
+extension ContributionDetailFileExchange {
+    /// `ContributionDetailFileExchangeService.ExchangeFileInfo`.
+    public typealias ExchangeFileInfo = ContributionDetailFileExchangeService.ExchangeFileInfo
+    /// `ContributionDetailFileExchangeService.ExchangeFileContent`.
+    public typealias ExchangeFileContent = ContributionDetailFileExchangeService.ExchangeFileContent
+    /// `ContributionDetailFileExchangeService.ListExchangeFilesInput`.
+    public typealias ListExchangeFilesInput = ContributionDetailFileExchangeService.ListExchangeFilesInput
+    /// `ContributionDetailFileExchangeService.DownloadExchangeFileInput`.
+    public typealias DownloadExchangeFileInput = ContributionDetailFileExchangeService.DownloadExchangeFileInput
+    /// `ContributionDetailFileExchangeService.UploadReceiptInput`.
+    public typealias UploadReceiptInput = ContributionDetailFileExchangeService.UploadReceiptInput
+    /// `ContributionDetailFileExchangeService.ListExchangeFilesCode`.
+    public typealias ListExchangeFilesCode = ContributionDetailFileExchangeService.ListExchangeFilesCode
+    /// `ContributionDetailFileExchangeService.DownloadExchangeFileCode`.
+    public typealias DownloadExchangeFileCode = ContributionDetailFileExchangeService.DownloadExchangeFileCode
+    /// `ContributionDetailFileExchangeService.UploadReceiptCode`.
+    public typealias UploadReceiptCode = ContributionDetailFileExchangeService.UploadReceiptCode
 }
 
 // MARK: - ContributionDetailFileExchangeService
@@ -499,5 +165,365 @@ public enum ContributionDetailFileExchangeService {
             throw ExchangeFileNameError.extensionNotAllowed(_extension, allowed: exchangeFileExtensions)
         }
         return exchangeFileClassification + Swift.String(year) + region + "." + name
+    }
+}
+
+// MARK: - Types of ContributionDetailFileExchange
+
+/// The contract's types, its methods' inputs and their return codes, nested here because the
+/// names of a contract are its own: another contract may use them too. Conforming types and
+/// `ContributionDetailFileExchange.<Name>` reach them by their short names.
+extension ContributionDetailFileExchangeService {
+    // MARK: - ExchangeFileInfo
+
+    /// 交换文件清单条目
+    public struct ExchangeFileInfo: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 交换文件名
+        ///
+        /// String of exactly 19 characters.
+        public var fileName: Swift.String
+
+        /// 文件大小（字节）
+        ///
+        /// Integer of at most 12 digits.
+        public var fileSize: Swift.Int64
+
+        /// 明细记录数（zip 包为包内合计）
+        ///
+        /// Integer of at most 10 digits.
+        public var recordCount: Swift.Int64
+
+        /// 文件 SHA-256 摘要（十六进制）
+        ///
+        /// String of exactly 64 characters.
+        public var fileDigest: Swift.String
+
+        /// 文件生成时间
+        ///
+        /// Date and time with offset (ISO 8601).
+        public var generatedAt: ContractRuntime.ContractDateTime
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - fileName: 交换文件名
+        ///   - fileSize: 文件大小（字节）
+        ///   - recordCount: 明细记录数（zip 包为包内合计）
+        ///   - fileDigest: 文件 SHA-256 摘要（十六进制）
+        ///   - generatedAt: 文件生成时间
+        public init(fileName: Swift.String, fileSize: Swift.Int64, recordCount: Swift.Int64, fileDigest: Swift.String, generatedAt: ContractRuntime.ContractDateTime) {
+            self.fileName = fileName
+            self.fileSize = fileSize
+            self.recordCount = recordCount
+            self.fileDigest = fileDigest
+            self.generatedAt = generatedAt
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
+            validator.integer(self.fileSize, at: path + ".fileSize", digits: 12)
+            validator.integer(self.recordCount, at: path + ".recordCount", digits: 10)
+            validator.string(self.fileDigest, at: path + ".fileDigest", min: 64, max: 64)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `ExchangeFileInfo.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "ExchangeFileInfo")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - ExchangeFileContent
+
+    /// 交换文件内容
+    public struct ExchangeFileContent: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 交换文件名
+        ///
+        /// String of exactly 19 characters.
+        public var fileName: Swift.String
+
+        /// 文件内容（单个文件不超过100 MB）
+        ///
+        /// Binary of at most 104857600 bytes.
+        public var content: Foundation.Data
+
+        /// 文件 SHA-256 摘要（十六进制）
+        ///
+        /// String of exactly 64 characters.
+        public var fileDigest: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - fileName: 交换文件名
+        ///   - content: 文件内容（单个文件不超过100 MB）
+        ///   - fileDigest: 文件 SHA-256 摘要（十六进制）
+        public init(fileName: Swift.String, content: Foundation.Data, fileDigest: Swift.String) {
+            self.fileName = fileName
+            self.content = content
+            self.fileDigest = fileDigest
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
+            validator.binary(self.content, at: path + ".content", max: 104857600)
+            validator.string(self.fileDigest, at: path + ".fileDigest", min: 64, max: 64)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `ExchangeFileContent.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "ExchangeFileContent")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - ListExchangeFilesInput
+
+    /// The parameters of `ContributionDetailFileExchange.listExchangeFiles`: 列出指定年度、行政区划的缴费明细交换文件
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct ListExchangeFilesInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 数据所属年度（如2025）
+        ///
+        /// Integer of at most 4 digits.
+        public var exchangeYear: Swift.Int64
+
+        /// 行政区划代码（GB/T 2260），如510100 成都市、510104 锦江区
+        ///
+        /// String of exactly 6 characters.
+        public var regionCode: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - exchangeYear: 数据所属年度（如2025）
+        ///   - regionCode: 行政区划代码（GB/T 2260），如510100 成都市、510104 锦江区
+        public init(exchangeYear: Swift.Int64, regionCode: Swift.String) {
+            self.exchangeYear = exchangeYear
+            self.regionCode = regionCode
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.integer(self.exchangeYear, at: path + ".exchangeYear", digits: 4)
+            validator.string(self.regionCode, at: path + ".regionCode", min: 6, max: 6)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `ListExchangeFilesInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "ListExchangeFilesInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - DownloadExchangeFileInput
+
+    /// The parameters of `ContributionDetailFileExchange.downloadExchangeFile`: 下载单个缴费明细交换文件
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct DownloadExchangeFileInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 交换文件名（15位代码 + . + 3位扩展名，如 A01022025510100.csv）
+        ///
+        /// String of exactly 19 characters.
+        public var fileName: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - fileName: 交换文件名（15位代码 + . + 3位扩展名，如 A01022025510100.csv）
+        public init(fileName: Swift.String) {
+            self.fileName = fileName
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `DownloadExchangeFileInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "DownloadExchangeFileInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - UploadReceiptInput
+
+    /// The parameters of `ContributionDetailFileExchange.uploadReceipt`: 接收方上传文件接收回执（无返回数据）
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct UploadReceiptInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 已接收的交换文件名
+        ///
+        /// String of exactly 19 characters.
+        public var fileName: Swift.String
+
+        /// 成功解析的明细记录数
+        ///
+        /// Integer of at most 10 digits.
+        public var receivedRecordCount: Swift.Int64
+
+        /// 接收方对回执的数字签名
+        ///
+        /// Binary of at most 1024 bytes.
+        public var receiptSignature: Foundation.Data
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - fileName: 已接收的交换文件名
+        ///   - receivedRecordCount: 成功解析的明细记录数
+        ///   - receiptSignature: 接收方对回执的数字签名
+        public init(fileName: Swift.String, receivedRecordCount: Swift.Int64, receiptSignature: Foundation.Data) {
+            self.fileName = fileName
+            self.receivedRecordCount = receivedRecordCount
+            self.receiptSignature = receiptSignature
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.fileName, at: path + ".fileName", min: 19, max: 19)
+            validator.integer(self.receivedRecordCount, at: path + ".receivedRecordCount", digits: 10)
+            validator.binary(self.receiptSignature, at: path + ".receiptSignature", max: 1024)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `UploadReceiptInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "UploadReceiptInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - ListExchangeFilesCode
+
+    /// The return codes of `ContributionDetailFileExchange.listExchangeFiles` (服务接口 5): 列出指定年度、行政区划的缴费明细交换文件
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum ListExchangeFilesCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 查询成功
+        case success = 0
+        /// 行政区划代码不在授权范围内
+        case regionNotAllowed = 8001
+        /// 该年度交换文件尚未生成
+        case filesNotReady = 8002
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "查询成功"
+            case .regionNotAllowed: return "行政区划代码不在授权范围内"
+            case .filesNotReady: return "该年度交换文件尚未生成"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+
+    // MARK: - DownloadExchangeFileCode
+
+    /// The return codes of `ContributionDetailFileExchange.downloadExchangeFile` (服务接口 5): 下载单个缴费明细交换文件
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum DownloadExchangeFileCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 下载成功
+        case success = 0
+        /// 交换文件不存在
+        case fileNotFound = 8003
+        /// 文件名不符合文件名命名规则
+        case invalidFileName = 8004
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "下载成功"
+            case .fileNotFound: return "交换文件不存在"
+            case .invalidFileName: return "文件名不符合文件名命名规则"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+
+    // MARK: - UploadReceiptCode
+
+    /// The return codes of `ContributionDetailFileExchange.uploadReceipt` (服务接口 5): 接收方上传文件接收回执（无返回数据）
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum UploadReceiptCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 回执已登记
+        case success = 0
+        /// 交换文件不存在
+        case fileNotFound = 8003
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "回执已登记"
+            case .fileNotFound: return "交换文件不存在"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
     }
 }

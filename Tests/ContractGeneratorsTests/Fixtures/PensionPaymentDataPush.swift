@@ -32,7 +32,7 @@ public protocol PensionPaymentDataPush: Swift.Sendable {
     ///   - batchSignature: 批次数据的SM2数字签名
     /// - Returns: 推送受理回执
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func pushPaymentBatch(batchNumber: Swift.String, paymentMonth: Swift.String, records: [PensionPaymentRecord], batchSignature: Foundation.Data) async throws -> PushReceipt
+    func pushPaymentBatch(batchNumber: Swift.String, paymentMonth: Swift.String, records: [PensionPaymentDataPushService.PensionPaymentRecord], batchSignature: Foundation.Data) async throws -> PensionPaymentDataPushService.PushReceipt
 
     /// 查询已推送批次的处理状态
     ///
@@ -46,7 +46,7 @@ public protocol PensionPaymentDataPush: Swift.Sendable {
     ///   - batchNumber: 发放批次号
     /// - Returns: 批次处理状态
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func queryBatchStatus(batchNumber: Swift.String) async throws -> PushReceipt
+    func queryBatchStatus(batchNumber: Swift.String) async throws -> PensionPaymentDataPushService.PushReceipt
 
     /// 代发机构确认批次资金已到账（无返回数据）
     ///
@@ -67,422 +67,23 @@ public protocol PensionPaymentDataPush: Swift.Sendable {
     func confirmBatchReceived(batchNumber: Swift.String, creditedAt: ContractRuntime.ContractDateTime, failedRecordCount: Swift.Int64) async throws
 }
 
-// MARK: - PensionPaymentRecord
-
-/// 单条养老金发放明细
-public struct PensionPaymentRecord: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 社会保障号码
-    ///
-    /// String of exactly 18 characters; masked as `idNumber`.
-    public var socialSecurityNumber: Swift.String
-
-    /// 领取人姓名
-    ///
-    /// String of 1 to 50 characters; masked as `name`.
-    public var fullName: Swift.String
-
-    /// 代发银行代码
-    ///
-    /// String of exactly 3 characters.
-    public var bankCode: Swift.String
-
-    /// 社会保障卡金融账户（银行卡号）
-    ///
-    /// String of 12 to 19 characters; masked as `bankCard`.
-    public var bankCardNumber: Swift.String
-
-    /// 基础养老金（元）
-    ///
-    /// Decimal of at most 12 digits, 2 after the point.
-    public var basicPension: Foundation.Decimal
-
-    /// 个人账户养老金（元）
-    ///
-    /// Decimal of at most 12 digits, 2 after the point.
-    public var individualAccountPension: Foundation.Decimal
-
-    /// 过渡性养老金（元）
-    ///
-    /// Decimal of at most 12 digits, 2 after the point; optional.
-    public var transitionalPension: Foundation.Decimal?
-
-    /// 本月发放总额（元）
-    ///
-    /// Decimal of at most 12 digits, 2 after the point.
-    public var totalAmount: Foundation.Decimal
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - socialSecurityNumber: 社会保障号码
-    ///   - fullName: 领取人姓名
-    ///   - bankCode: 代发银行代码
-    ///   - bankCardNumber: 社会保障卡金融账户（银行卡号）
-    ///   - basicPension: 基础养老金（元）
-    ///   - individualAccountPension: 个人账户养老金（元）
-    ///   - transitionalPension: 过渡性养老金（元）
-    ///   - totalAmount: 本月发放总额（元）
-    public init(socialSecurityNumber: Swift.String, fullName: Swift.String, bankCode: Swift.String, bankCardNumber: Swift.String, basicPension: Foundation.Decimal, individualAccountPension: Foundation.Decimal, transitionalPension: Foundation.Decimal? = nil, totalAmount: Foundation.Decimal) {
-        self.socialSecurityNumber = socialSecurityNumber
-        self.fullName = fullName
-        self.bankCode = bankCode
-        self.bankCardNumber = bankCardNumber
-        self.basicPension = basicPension
-        self.individualAccountPension = individualAccountPension
-        self.transitionalPension = transitionalPension
-        self.totalAmount = totalAmount
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.socialSecurityNumber, at: path + ".socialSecurityNumber", min: 18, max: 18)
-        validator.string(self.fullName, at: path + ".fullName", min: 1, max: 50)
-        validator.string(self.bankCode, at: path + ".bankCode", min: 3, max: 3)
-        validator.string(self.bankCardNumber, at: path + ".bankCardNumber", min: 12, max: 19)
-        validator.decimal(self.basicPension, at: path + ".basicPension", precision: 12, scale: 2)
-        validator.decimal(self.individualAccountPension, at: path + ".individualAccountPension", precision: 12, scale: 2)
-        validator.decimal(self.transitionalPension, at: path + ".transitionalPension", precision: 12, scale: 2)
-        validator.decimal(self.totalAmount, at: path + ".totalAmount", precision: 12, scale: 2)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `PensionPaymentRecord.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "PensionPaymentRecord")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> PensionPaymentRecord {
-        var _copy = self
-        _copy.socialSecurityNumber = ContractRuntime.Masking.idNumber.apply(to: self.socialSecurityNumber)
-        _copy.fullName = ContractRuntime.Masking.name.apply(to: self.fullName)
-        _copy.bankCardNumber = ContractRuntime.Masking.bankCard.apply(to: self.bankCardNumber)
-        return _copy
-    }
-}
-
-// MARK: - PushReceipt
-
-/// 推送批次受理回执
-public struct PushReceipt: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 发放批次号
-    ///
-    /// String of exactly 20 characters.
-    public var batchNumber: Swift.String
-
-    /// 批次状态（1 已受理、2 处理中、3 已发放、4 部分失败、5 已确认到账）
-    ///
-    /// String of exactly 1 character.
-    public var batchStatus: Swift.String
-
-    /// 受理明细条数
-    ///
-    /// Integer of at most 6 digits.
-    public var acceptedRecordCount: Swift.Int64
-
-    /// 批次发放总额（元）
-    ///
-    /// Decimal of at most 16 digits, 2 after the point.
-    public var totalAmount: Foundation.Decimal
-
-    /// 受理时间
-    ///
-    /// Date and time with offset (ISO 8601).
-    public var receivedAt: ContractRuntime.ContractDateTime
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - batchNumber: 发放批次号
-    ///   - batchStatus: 批次状态（1 已受理、2 处理中、3 已发放、4 部分失败、5 已确认到账）
-    ///   - acceptedRecordCount: 受理明细条数
-    ///   - totalAmount: 批次发放总额（元）
-    ///   - receivedAt: 受理时间
-    public init(batchNumber: Swift.String, batchStatus: Swift.String, acceptedRecordCount: Swift.Int64, totalAmount: Foundation.Decimal, receivedAt: ContractRuntime.ContractDateTime) {
-        self.batchNumber = batchNumber
-        self.batchStatus = batchStatus
-        self.acceptedRecordCount = acceptedRecordCount
-        self.totalAmount = totalAmount
-        self.receivedAt = receivedAt
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
-        validator.string(self.batchStatus, at: path + ".batchStatus", min: 1, max: 1)
-        validator.integer(self.acceptedRecordCount, at: path + ".acceptedRecordCount", digits: 6)
-        validator.decimal(self.totalAmount, at: path + ".totalAmount", precision: 16, scale: 2)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `PushReceipt.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "PushReceipt")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> PushReceipt {
-        self
-    }
-}
-
-// MARK: - PushPaymentBatchInput
-
-/// The parameters of `PensionPaymentDataPush.pushPaymentBatch`: 推送一个批次的养老金发放明细
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct PushPaymentBatchInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 发放批次号（单位编码+yyyyMM+序号）
-    ///
-    /// String of exactly 20 characters.
-    public var batchNumber: Swift.String
-
-    /// 发放所属月份（yyyyMM）
-    ///
-    /// String of exactly 6 characters.
-    public var paymentMonth: Swift.String
-
-    /// 发放明细，每批最多5000条
-    ///
-    /// List of at most 5000 of `PensionPaymentRecord`.
-    public var records: [PensionPaymentRecord]
-
-    /// 批次数据的SM2数字签名
-    ///
-    /// Binary of at most 256 bytes.
-    public var batchSignature: Foundation.Data
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - batchNumber: 发放批次号（单位编码+yyyyMM+序号）
-    ///   - paymentMonth: 发放所属月份（yyyyMM）
-    ///   - records: 发放明细，每批最多5000条
-    ///   - batchSignature: 批次数据的SM2数字签名
-    public init(batchNumber: Swift.String, paymentMonth: Swift.String, records: [PensionPaymentRecord], batchSignature: Foundation.Data) {
-        self.batchNumber = batchNumber
-        self.paymentMonth = paymentMonth
-        self.records = records
-        self.batchSignature = batchSignature
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
-        validator.string(self.paymentMonth, at: path + ".paymentMonth", min: 6, max: 6)
-        validator.count(self.records.count, at: path + ".records", maxItems: 5000)
-        validator.nested(self.records, at: path + ".records")
-        validator.binary(self.batchSignature, at: path + ".batchSignature", max: 256)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `PushPaymentBatchInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "PushPaymentBatchInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> PushPaymentBatchInput {
-        var _copy = self
-        _copy.records = self.records.map { $0.masked() }
-        return _copy
-    }
-}
-
-// MARK: - QueryBatchStatusInput
-
-/// The parameters of `PensionPaymentDataPush.queryBatchStatus`: 查询已推送批次的处理状态
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct QueryBatchStatusInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 发放批次号
-    ///
-    /// String of exactly 20 characters.
-    public var batchNumber: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - batchNumber: 发放批次号
-    public init(batchNumber: Swift.String) {
-        self.batchNumber = batchNumber
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `QueryBatchStatusInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "QueryBatchStatusInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> QueryBatchStatusInput {
-        self
-    }
-}
-
-// MARK: - ConfirmBatchReceivedInput
-
-/// The parameters of `PensionPaymentDataPush.confirmBatchReceived`: 代发机构确认批次资金已到账（无返回数据）
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct ConfirmBatchReceivedInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 发放批次号
-    ///
-    /// String of exactly 20 characters.
-    public var batchNumber: Swift.String
-
-    /// 资金到账时间
-    ///
-    /// Date and time with offset (ISO 8601).
-    public var creditedAt: ContractRuntime.ContractDateTime
-
-    /// 到账失败的明细条数
-    ///
-    /// Integer of at most 6 digits.
-    public var failedRecordCount: Swift.Int64
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - batchNumber: 发放批次号
-    ///   - creditedAt: 资金到账时间
-    ///   - failedRecordCount: 到账失败的明细条数
-    public init(batchNumber: Swift.String, creditedAt: ContractRuntime.ContractDateTime, failedRecordCount: Swift.Int64) {
-        self.batchNumber = batchNumber
-        self.creditedAt = creditedAt
-        self.failedRecordCount = failedRecordCount
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
-        validator.integer(self.failedRecordCount, at: path + ".failedRecordCount", digits: 6)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `ConfirmBatchReceivedInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "ConfirmBatchReceivedInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> ConfirmBatchReceivedInput {
-        self
-    }
-}
-
-// MARK: - PushPaymentBatchCode
-
-/// The return codes of `PensionPaymentDataPush.pushPaymentBatch` (服务接口 5): 推送一个批次的养老金发放明细
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum PushPaymentBatchCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 批次已受理
-    case accepted = 0
-    /// 批次号重复，该批次已推送过
-    case duplicateBatch = 5001
-    /// 批次签名校验失败
-    case signatureInvalid = 5002
-    /// 单批次明细超过5000条
-    case recordCountExceeded = 5003
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .accepted: return "批次已受理"
-        case .duplicateBatch: return "批次号重复，该批次已推送过"
-        case .signatureInvalid: return "批次签名校验失败"
-        case .recordCountExceeded: return "单批次明细超过5000条"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
-}
-
-// MARK: - QueryBatchStatusCode
-
-/// The return codes of `PensionPaymentDataPush.queryBatchStatus` (服务接口 5): 查询已推送批次的处理状态
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum QueryBatchStatusCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 查询成功
-    case success = 0
-    /// 批次不存在
-    case batchNotFound = 5004
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "查询成功"
-        case .batchNotFound: return "批次不存在"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
-}
-
-// MARK: - ConfirmBatchReceivedCode
-
-/// The return codes of `PensionPaymentDataPush.confirmBatchReceived` (服务接口 5): 代发机构确认批次资金已到账（无返回数据）
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum ConfirmBatchReceivedCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 确认成功
-    case confirmed = 0
-    /// 批次不存在
-    case batchNotFound = 5004
-    /// 批次已确认，不可重复确认
-    case alreadyConfirmed = 5005
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .confirmed: return "确认成功"
-        case .batchNotFound: return "批次不存在"
-        case .alreadyConfirmed: return "批次已确认，不可重复确认"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
+extension PensionPaymentDataPush {
+    /// `PensionPaymentDataPushService.PensionPaymentRecord`.
+    public typealias PensionPaymentRecord = PensionPaymentDataPushService.PensionPaymentRecord
+    /// `PensionPaymentDataPushService.PushReceipt`.
+    public typealias PushReceipt = PensionPaymentDataPushService.PushReceipt
+    /// `PensionPaymentDataPushService.PushPaymentBatchInput`.
+    public typealias PushPaymentBatchInput = PensionPaymentDataPushService.PushPaymentBatchInput
+    /// `PensionPaymentDataPushService.QueryBatchStatusInput`.
+    public typealias QueryBatchStatusInput = PensionPaymentDataPushService.QueryBatchStatusInput
+    /// `PensionPaymentDataPushService.ConfirmBatchReceivedInput`.
+    public typealias ConfirmBatchReceivedInput = PensionPaymentDataPushService.ConfirmBatchReceivedInput
+    /// `PensionPaymentDataPushService.PushPaymentBatchCode`.
+    public typealias PushPaymentBatchCode = PensionPaymentDataPushService.PushPaymentBatchCode
+    /// `PensionPaymentDataPushService.QueryBatchStatusCode`.
+    public typealias QueryBatchStatusCode = PensionPaymentDataPushService.QueryBatchStatusCode
+    /// `PensionPaymentDataPushService.ConfirmBatchReceivedCode`.
+    public typealias ConfirmBatchReceivedCode = PensionPaymentDataPushService.ConfirmBatchReceivedCode
 }
 
 // MARK: - PensionPaymentDataPushService
@@ -525,6 +126,431 @@ public enum PensionPaymentDataPushService {
     public static let exchange: ContractRuntime.ExchangeMode = ContractRuntime.ExchangeMode.interface
 }
 
+// MARK: - Types of PensionPaymentDataPush
+
+/// The contract's types, its methods' inputs and their return codes, nested here because the
+/// names of a contract are its own: another contract may use them too. Conforming types and
+/// `PensionPaymentDataPush.<Name>` reach them by their short names.
+extension PensionPaymentDataPushService {
+    // MARK: - PensionPaymentRecord
+
+    /// 单条养老金发放明细
+    public struct PensionPaymentRecord: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 社会保障号码
+        ///
+        /// String of exactly 18 characters; masked as `idNumber`.
+        public var socialSecurityNumber: Swift.String
+
+        /// 领取人姓名
+        ///
+        /// String of 1 to 50 characters; masked as `name`.
+        public var fullName: Swift.String
+
+        /// 代发银行代码
+        ///
+        /// String of exactly 3 characters.
+        public var bankCode: Swift.String
+
+        /// 社会保障卡金融账户（银行卡号）
+        ///
+        /// String of 12 to 19 characters; masked as `bankCard`.
+        public var bankCardNumber: Swift.String
+
+        /// 基础养老金（元）
+        ///
+        /// Decimal of at most 12 digits, 2 after the point.
+        public var basicPension: Foundation.Decimal
+
+        /// 个人账户养老金（元）
+        ///
+        /// Decimal of at most 12 digits, 2 after the point.
+        public var individualAccountPension: Foundation.Decimal
+
+        /// 过渡性养老金（元）
+        ///
+        /// Decimal of at most 12 digits, 2 after the point; optional.
+        public var transitionalPension: Foundation.Decimal?
+
+        /// 本月发放总额（元）
+        ///
+        /// Decimal of at most 12 digits, 2 after the point.
+        public var totalAmount: Foundation.Decimal
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - socialSecurityNumber: 社会保障号码
+        ///   - fullName: 领取人姓名
+        ///   - bankCode: 代发银行代码
+        ///   - bankCardNumber: 社会保障卡金融账户（银行卡号）
+        ///   - basicPension: 基础养老金（元）
+        ///   - individualAccountPension: 个人账户养老金（元）
+        ///   - transitionalPension: 过渡性养老金（元）
+        ///   - totalAmount: 本月发放总额（元）
+        public init(socialSecurityNumber: Swift.String, fullName: Swift.String, bankCode: Swift.String, bankCardNumber: Swift.String, basicPension: Foundation.Decimal, individualAccountPension: Foundation.Decimal, transitionalPension: Foundation.Decimal? = nil, totalAmount: Foundation.Decimal) {
+            self.socialSecurityNumber = socialSecurityNumber
+            self.fullName = fullName
+            self.bankCode = bankCode
+            self.bankCardNumber = bankCardNumber
+            self.basicPension = basicPension
+            self.individualAccountPension = individualAccountPension
+            self.transitionalPension = transitionalPension
+            self.totalAmount = totalAmount
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.socialSecurityNumber, at: path + ".socialSecurityNumber", min: 18, max: 18)
+            validator.string(self.fullName, at: path + ".fullName", min: 1, max: 50)
+            validator.string(self.bankCode, at: path + ".bankCode", min: 3, max: 3)
+            validator.string(self.bankCardNumber, at: path + ".bankCardNumber", min: 12, max: 19)
+            validator.decimal(self.basicPension, at: path + ".basicPension", precision: 12, scale: 2)
+            validator.decimal(self.individualAccountPension, at: path + ".individualAccountPension", precision: 12, scale: 2)
+            validator.decimal(self.transitionalPension, at: path + ".transitionalPension", precision: 12, scale: 2)
+            validator.decimal(self.totalAmount, at: path + ".totalAmount", precision: 12, scale: 2)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `PensionPaymentRecord.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "PensionPaymentRecord")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.socialSecurityNumber = ContractRuntime.Masking.idNumber.apply(to: self.socialSecurityNumber)
+            _copy.fullName = ContractRuntime.Masking.name.apply(to: self.fullName)
+            _copy.bankCardNumber = ContractRuntime.Masking.bankCard.apply(to: self.bankCardNumber)
+            return _copy
+        }
+    }
+
+    // MARK: - PushReceipt
+
+    /// 推送批次受理回执
+    public struct PushReceipt: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 发放批次号
+        ///
+        /// String of exactly 20 characters.
+        public var batchNumber: Swift.String
+
+        /// 批次状态（1 已受理、2 处理中、3 已发放、4 部分失败、5 已确认到账）
+        ///
+        /// String of exactly 1 character.
+        public var batchStatus: Swift.String
+
+        /// 受理明细条数
+        ///
+        /// Integer of at most 6 digits.
+        public var acceptedRecordCount: Swift.Int64
+
+        /// 批次发放总额（元）
+        ///
+        /// Decimal of at most 16 digits, 2 after the point.
+        public var totalAmount: Foundation.Decimal
+
+        /// 受理时间
+        ///
+        /// Date and time with offset (ISO 8601).
+        public var receivedAt: ContractRuntime.ContractDateTime
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - batchNumber: 发放批次号
+        ///   - batchStatus: 批次状态（1 已受理、2 处理中、3 已发放、4 部分失败、5 已确认到账）
+        ///   - acceptedRecordCount: 受理明细条数
+        ///   - totalAmount: 批次发放总额（元）
+        ///   - receivedAt: 受理时间
+        public init(batchNumber: Swift.String, batchStatus: Swift.String, acceptedRecordCount: Swift.Int64, totalAmount: Foundation.Decimal, receivedAt: ContractRuntime.ContractDateTime) {
+            self.batchNumber = batchNumber
+            self.batchStatus = batchStatus
+            self.acceptedRecordCount = acceptedRecordCount
+            self.totalAmount = totalAmount
+            self.receivedAt = receivedAt
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
+            validator.string(self.batchStatus, at: path + ".batchStatus", min: 1, max: 1)
+            validator.integer(self.acceptedRecordCount, at: path + ".acceptedRecordCount", digits: 6)
+            validator.decimal(self.totalAmount, at: path + ".totalAmount", precision: 16, scale: 2)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `PushReceipt.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "PushReceipt")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - PushPaymentBatchInput
+
+    /// The parameters of `PensionPaymentDataPush.pushPaymentBatch`: 推送一个批次的养老金发放明细
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct PushPaymentBatchInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 发放批次号（单位编码+yyyyMM+序号）
+        ///
+        /// String of exactly 20 characters.
+        public var batchNumber: Swift.String
+
+        /// 发放所属月份（yyyyMM）
+        ///
+        /// String of exactly 6 characters.
+        public var paymentMonth: Swift.String
+
+        /// 发放明细，每批最多5000条
+        ///
+        /// List of at most 5000 of `PensionPaymentRecord`.
+        public var records: [PensionPaymentDataPushService.PensionPaymentRecord]
+
+        /// 批次数据的SM2数字签名
+        ///
+        /// Binary of at most 256 bytes.
+        public var batchSignature: Foundation.Data
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - batchNumber: 发放批次号（单位编码+yyyyMM+序号）
+        ///   - paymentMonth: 发放所属月份（yyyyMM）
+        ///   - records: 发放明细，每批最多5000条
+        ///   - batchSignature: 批次数据的SM2数字签名
+        public init(batchNumber: Swift.String, paymentMonth: Swift.String, records: [PensionPaymentDataPushService.PensionPaymentRecord], batchSignature: Foundation.Data) {
+            self.batchNumber = batchNumber
+            self.paymentMonth = paymentMonth
+            self.records = records
+            self.batchSignature = batchSignature
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
+            validator.string(self.paymentMonth, at: path + ".paymentMonth", min: 6, max: 6)
+            validator.count(self.records.count, at: path + ".records", maxItems: 5000)
+            validator.nested(self.records, at: path + ".records")
+            validator.binary(self.batchSignature, at: path + ".batchSignature", max: 256)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `PushPaymentBatchInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "PushPaymentBatchInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.records = self.records.map { $0.masked() }
+            return _copy
+        }
+    }
+
+    // MARK: - QueryBatchStatusInput
+
+    /// The parameters of `PensionPaymentDataPush.queryBatchStatus`: 查询已推送批次的处理状态
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct QueryBatchStatusInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 发放批次号
+        ///
+        /// String of exactly 20 characters.
+        public var batchNumber: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - batchNumber: 发放批次号
+        public init(batchNumber: Swift.String) {
+            self.batchNumber = batchNumber
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `QueryBatchStatusInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "QueryBatchStatusInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - ConfirmBatchReceivedInput
+
+    /// The parameters of `PensionPaymentDataPush.confirmBatchReceived`: 代发机构确认批次资金已到账（无返回数据）
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct ConfirmBatchReceivedInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 发放批次号
+        ///
+        /// String of exactly 20 characters.
+        public var batchNumber: Swift.String
+
+        /// 资金到账时间
+        ///
+        /// Date and time with offset (ISO 8601).
+        public var creditedAt: ContractRuntime.ContractDateTime
+
+        /// 到账失败的明细条数
+        ///
+        /// Integer of at most 6 digits.
+        public var failedRecordCount: Swift.Int64
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - batchNumber: 发放批次号
+        ///   - creditedAt: 资金到账时间
+        ///   - failedRecordCount: 到账失败的明细条数
+        public init(batchNumber: Swift.String, creditedAt: ContractRuntime.ContractDateTime, failedRecordCount: Swift.Int64) {
+            self.batchNumber = batchNumber
+            self.creditedAt = creditedAt
+            self.failedRecordCount = failedRecordCount
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.batchNumber, at: path + ".batchNumber", min: 20, max: 20)
+            validator.integer(self.failedRecordCount, at: path + ".failedRecordCount", digits: 6)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `ConfirmBatchReceivedInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "ConfirmBatchReceivedInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - PushPaymentBatchCode
+
+    /// The return codes of `PensionPaymentDataPush.pushPaymentBatch` (服务接口 5): 推送一个批次的养老金发放明细
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum PushPaymentBatchCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 批次已受理
+        case accepted = 0
+        /// 批次号重复，该批次已推送过
+        case duplicateBatch = 5001
+        /// 批次签名校验失败
+        case signatureInvalid = 5002
+        /// 单批次明细超过5000条
+        case recordCountExceeded = 5003
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .accepted: return "批次已受理"
+            case .duplicateBatch: return "批次号重复，该批次已推送过"
+            case .signatureInvalid: return "批次签名校验失败"
+            case .recordCountExceeded: return "单批次明细超过5000条"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+
+    // MARK: - QueryBatchStatusCode
+
+    /// The return codes of `PensionPaymentDataPush.queryBatchStatus` (服务接口 5): 查询已推送批次的处理状态
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum QueryBatchStatusCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 查询成功
+        case success = 0
+        /// 批次不存在
+        case batchNotFound = 5004
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "查询成功"
+            case .batchNotFound: return "批次不存在"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+
+    // MARK: - ConfirmBatchReceivedCode
+
+    /// The return codes of `PensionPaymentDataPush.confirmBatchReceived` (服务接口 5): 代发机构确认批次资金已到账（无返回数据）
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum ConfirmBatchReceivedCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 确认成功
+        case confirmed = 0
+        /// 批次不存在
+        case batchNotFound = 5004
+        /// 批次已确认，不可重复确认
+        case alreadyConfirmed = 5005
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .confirmed: return "确认成功"
+            case .batchNotFound: return "批次不存在"
+            case .alreadyConfirmed: return "批次已确认，不可重复确认"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+}
+
 // MARK: - PensionPaymentDataPushClient
 
 /// Calls a `PensionPaymentDataPush` service through a `ContractTransport`, following the contract's
@@ -561,24 +587,24 @@ public struct PensionPaymentDataPushClient: PensionPaymentDataPush {
     ///
     /// Validates the input, then calls `POST /batches`.
     /// - Throws: `ValidationError` (nothing is sent) when a parameter breaks the contract; `ContractServiceError` for a return code other than 0; `ContractTransportError`.
-    public func pushPaymentBatch(batchNumber: Swift.String, paymentMonth: Swift.String, records: [PensionPaymentRecord], batchSignature: Foundation.Data) async throws -> PushReceipt {
-        let _input = PushPaymentBatchInput(batchNumber: batchNumber, paymentMonth: paymentMonth, records: records, batchSignature: batchSignature)
+    public func pushPaymentBatch(batchNumber: Swift.String, paymentMonth: Swift.String, records: [PensionPaymentDataPushService.PensionPaymentRecord], batchSignature: Foundation.Data) async throws -> PensionPaymentDataPushService.PushReceipt {
+        let _input = PensionPaymentDataPushService.PushPaymentBatchInput(batchNumber: batchNumber, paymentMonth: paymentMonth, records: records, batchSignature: batchSignature)
         try _input.validate()
         let _path = "/batches"
-        return try await _core.call(method: "POST", path: _path, body: _input, returning: PushReceipt.self)
+        return try await _core.call(method: "POST", path: _path, body: _input, returning: PensionPaymentDataPushService.PushReceipt.self)
     }
 
     /// 查询已推送批次的处理状态
     ///
     /// Validates the input, then calls `GET /batches/{batchNumber}`.
     /// - Throws: `ValidationError` (nothing is sent) when a parameter breaks the contract; `ContractServiceError` for a return code other than 0; `ContractTransportError`.
-    public func queryBatchStatus(batchNumber: Swift.String) async throws -> PushReceipt {
-        let _input = QueryBatchStatusInput(batchNumber: batchNumber)
+    public func queryBatchStatus(batchNumber: Swift.String) async throws -> PensionPaymentDataPushService.PushReceipt {
+        let _input = PensionPaymentDataPushService.QueryBatchStatusInput(batchNumber: batchNumber)
         try _input.validate()
         let _path = try ContractRuntime.ContractRequest.expandPath("/batches/{batchNumber}", [
             "batchNumber": _input.batchNumber.parameterText,
         ])
-        return try await _core.call(method: "GET", path: _path, returning: PushReceipt.self)
+        return try await _core.call(method: "GET", path: _path, returning: PensionPaymentDataPushService.PushReceipt.self)
     }
 
     /// 代发机构确认批次资金已到账（无返回数据）
@@ -586,7 +612,7 @@ public struct PensionPaymentDataPushClient: PensionPaymentDataPush {
     /// Validates the input, then calls `PUT /batches/{batchNumber}/confirmation`.
     /// - Throws: `ValidationError` (nothing is sent) when a parameter breaks the contract; `ContractServiceError` for a return code other than 0; `ContractTransportError`.
     public func confirmBatchReceived(batchNumber: Swift.String, creditedAt: ContractRuntime.ContractDateTime, failedRecordCount: Swift.Int64) async throws {
-        let _input = ConfirmBatchReceivedInput(batchNumber: batchNumber, creditedAt: creditedAt, failedRecordCount: failedRecordCount)
+        let _input = PensionPaymentDataPushService.ConfirmBatchReceivedInput(batchNumber: batchNumber, creditedAt: creditedAt, failedRecordCount: failedRecordCount)
         try _input.validate()
         let _path = try ContractRuntime.ContractRequest.expandPath("/batches/{batchNumber}/confirmation", [
             "batchNumber": _input.batchNumber.parameterText,
@@ -653,9 +679,9 @@ public struct PensionPaymentDataPushHandler: Swift.Sendable {
     }
 
     private func _pushPaymentBatch(_ _request: ContractRuntime.ContractRequest, _ _pathValues: [Swift.String: Swift.String]) async -> ContractRuntime.ContractResponse {
-        let _input: PushPaymentBatchInput
+        let _input: PensionPaymentDataPushService.PushPaymentBatchInput
         do {
-            _input = try ContractRuntime.ContractReply.decodeBody(PushPaymentBatchInput.self, from: _request)
+            _input = try ContractRuntime.ContractReply.decodeBody(PensionPaymentDataPushService.PushPaymentBatchInput.self, from: _request)
             try _input.validate()
         } catch {
             return ContractRuntime.ContractReply.badRequest(error)
@@ -669,12 +695,12 @@ public struct PensionPaymentDataPushHandler: Swift.Sendable {
     }
 
     private func _queryBatchStatus(_ _request: ContractRuntime.ContractRequest, _ _pathValues: [Swift.String: Swift.String]) async -> ContractRuntime.ContractResponse {
-        let _input: QueryBatchStatusInput
+        let _input: PensionPaymentDataPushService.QueryBatchStatusInput
         do {
             var _reader = ContractRuntime.ContractParameterReader(typeName: "QueryBatchStatusInput", pathValues: _pathValues, query: _request.query)
             let batchNumber = _reader.path("batchNumber", as: Swift.String.self)
             guard _reader.isValid, let batchNumber else { throw _reader.error }
-            _input = QueryBatchStatusInput(batchNumber: batchNumber)
+            _input = PensionPaymentDataPushService.QueryBatchStatusInput(batchNumber: batchNumber)
             try _input.validate()
         } catch {
             return ContractRuntime.ContractReply.badRequest(error)
@@ -688,9 +714,9 @@ public struct PensionPaymentDataPushHandler: Swift.Sendable {
     }
 
     private func _confirmBatchReceived(_ _request: ContractRuntime.ContractRequest, _ _pathValues: [Swift.String: Swift.String]) async -> ContractRuntime.ContractResponse {
-        let _input: ConfirmBatchReceivedInput
+        let _input: PensionPaymentDataPushService.ConfirmBatchReceivedInput
         do {
-            _input = try ContractRuntime.ContractReply.decodeBody(ConfirmBatchReceivedInput.self, from: _request)
+            _input = try ContractRuntime.ContractReply.decodeBody(PensionPaymentDataPushService.ConfirmBatchReceivedInput.self, from: _request)
             var _reader = ContractRuntime.ContractParameterReader(typeName: "ConfirmBatchReceivedInput", pathValues: _pathValues, query: [])
             let batchNumber = _reader.path("batchNumber", as: Swift.String.self)
             _reader.agree("batchNumber", path: batchNumber, body: _input.batchNumber)

@@ -24,113 +24,16 @@ public protocol PersonInfoQuery: Swift.Sendable {
     ///   - idNumber: 公民身份号码
     /// - Returns: 参保人员基础信息
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func queryPerson(idNumber: Swift.String) async throws -> PersonInfo
+    func queryPerson(idNumber: Swift.String) async throws -> PersonInfoQueryService.PersonInfo
 }
 
-// MARK: - PersonInfo
-
-/// 参保人员基础信息
-public struct PersonInfo: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 姓名
-    ///
-    /// String of 1 to 50 characters; masked as `name`.
-    public var fullName: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - fullName: 姓名
-    public init(fullName: Swift.String) {
-        self.fullName = fullName
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.fullName, at: path + ".fullName", min: 1, max: 50)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `PersonInfo.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "PersonInfo")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> PersonInfo {
-        var _copy = self
-        _copy.fullName = ContractRuntime.Masking.name.apply(to: self.fullName)
-        return _copy
-    }
-}
-
-// MARK: - QueryPersonInput
-
-/// The parameters of `PersonInfoQuery.queryPerson`: 按公民身份号码查询参保人员
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct QueryPersonInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 公民身份号码
-    ///
-    /// String of exactly 18 characters; masked as `idNumber`.
-    public var idNumber: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - idNumber: 公民身份号码
-    public init(idNumber: Swift.String) {
-        self.idNumber = idNumber
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `QueryPersonInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "QueryPersonInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> QueryPersonInput {
-        var _copy = self
-        _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
-        return _copy
-    }
-}
-
-// MARK: - QueryPersonCode
-
-/// The return codes of `PersonInfoQuery.queryPerson` (服务接口 5): 按公民身份号码查询参保人员
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum QueryPersonCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 查询成功
-    case success = 0
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "查询成功"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
+extension PersonInfoQuery {
+    /// `PersonInfoQueryService.PersonInfo`.
+    public typealias PersonInfo = PersonInfoQueryService.PersonInfo
+    /// `PersonInfoQueryService.QueryPersonInput`.
+    public typealias QueryPersonInput = PersonInfoQueryService.QueryPersonInput
+    /// `PersonInfoQueryService.QueryPersonCode`.
+    public typealias QueryPersonCode = PersonInfoQueryService.QueryPersonCode
 }
 
 // MARK: - PersonInfoQueryService
@@ -173,6 +76,119 @@ public enum PersonInfoQueryService {
     public static let exchange: ContractRuntime.ExchangeMode = ContractRuntime.ExchangeMode.interface
 }
 
+// MARK: - Types of PersonInfoQuery
+
+/// The contract's types, its methods' inputs and their return codes, nested here because the
+/// names of a contract are its own: another contract may use them too. Conforming types and
+/// `PersonInfoQuery.<Name>` reach them by their short names.
+extension PersonInfoQueryService {
+    // MARK: - PersonInfo
+
+    /// 参保人员基础信息
+    public struct PersonInfo: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 姓名
+        ///
+        /// String of 1 to 50 characters; masked as `name`.
+        public var fullName: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - fullName: 姓名
+        public init(fullName: Swift.String) {
+            self.fullName = fullName
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.fullName, at: path + ".fullName", min: 1, max: 50)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `PersonInfo.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "PersonInfo")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.fullName = ContractRuntime.Masking.name.apply(to: self.fullName)
+            return _copy
+        }
+    }
+
+    // MARK: - QueryPersonInput
+
+    /// The parameters of `PersonInfoQuery.queryPerson`: 按公民身份号码查询参保人员
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct QueryPersonInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 公民身份号码
+        ///
+        /// String of exactly 18 characters; masked as `idNumber`.
+        public var idNumber: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - idNumber: 公民身份号码
+        public init(idNumber: Swift.String) {
+            self.idNumber = idNumber
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `QueryPersonInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "QueryPersonInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
+            return _copy
+        }
+    }
+
+    // MARK: - QueryPersonCode
+
+    /// The return codes of `PersonInfoQuery.queryPerson` (服务接口 5): 按公民身份号码查询参保人员
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum QueryPersonCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 查询成功
+        case success = 0
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "查询成功"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+}
+
 // MARK: - PersonInfoQueryClient
 
 /// Calls a `PersonInfoQuery` service through a `ContractTransport`, following the contract's
@@ -209,11 +225,11 @@ public struct PersonInfoQueryClient: PersonInfoQuery {
     ///
     /// Validates the input, then calls `POST /queryPerson`.
     /// - Throws: `ValidationError` (nothing is sent) when a parameter breaks the contract; `ContractServiceError` for a return code other than 0; `ContractTransportError`.
-    public func queryPerson(idNumber: Swift.String) async throws -> PersonInfo {
-        let _input = QueryPersonInput(idNumber: idNumber)
+    public func queryPerson(idNumber: Swift.String) async throws -> PersonInfoQueryService.PersonInfo {
+        let _input = PersonInfoQueryService.QueryPersonInput(idNumber: idNumber)
         try _input.validate()
         let _path = "/queryPerson"
-        return try await _core.call(method: "POST", path: _path, body: _input, returning: PersonInfo.self)
+        return try await _core.call(method: "POST", path: _path, body: _input, returning: PersonInfoQueryService.PersonInfo.self)
     }
 }
 
@@ -267,9 +283,9 @@ public struct PersonInfoQueryHandler: Swift.Sendable {
     }
 
     private func _queryPerson(_ _request: ContractRuntime.ContractRequest, _ _pathValues: [Swift.String: Swift.String]) async -> ContractRuntime.ContractResponse {
-        let _input: QueryPersonInput
+        let _input: PersonInfoQueryService.QueryPersonInput
         do {
-            _input = try ContractRuntime.ContractReply.decodeBody(QueryPersonInput.self, from: _request)
+            _input = try ContractRuntime.ContractReply.decodeBody(PersonInfoQueryService.QueryPersonInput.self, from: _request)
             try _input.validate()
         } catch {
             return ContractRuntime.ContractReply.badRequest(error)

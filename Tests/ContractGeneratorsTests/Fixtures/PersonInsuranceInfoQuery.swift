@@ -29,7 +29,7 @@ public protocol PersonInsuranceInfoQuery: Swift.Sendable {
     ///   - idNumber: 公民身份号码（18位）
     /// - Returns: 参保人员基础信息及参保状态
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func queryPersonInfo(idNumber: Swift.String) async throws -> InsuredPerson
+    func queryPersonInfo(idNumber: Swift.String) async throws -> PersonInsuranceInfoQueryService.InsuredPerson
 
     /// 按社会保障号码查询参保人员基础信息
     ///
@@ -43,7 +43,7 @@ public protocol PersonInsuranceInfoQuery: Swift.Sendable {
     ///   - socialSecurityNumber: 社会保障号码（与公民身份号码一致，外籍人员另行编制）
     /// - Returns: 参保人员基础信息及参保状态
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func queryPersonBySocialSecurityNumber(socialSecurityNumber: Swift.String) async throws -> InsuredPerson
+    func queryPersonBySocialSecurityNumber(socialSecurityNumber: Swift.String) async throws -> PersonInsuranceInfoQueryService.InsuredPerson
 
     /// 查询参保人员各险种参保状态列表
     ///
@@ -58,420 +58,26 @@ public protocol PersonInsuranceInfoQuery: Swift.Sendable {
     ///   - insuranceType: 险种类型代码（110 企业职工基本养老保险、210 失业保险、310 职工基本医疗保险、410 工伤保险）
     /// - Returns: 各险种参保状态
     /// - Throws: `ContractServiceError` for a return code other than 0, or what the service or its transport throws.
-    func listInsuranceStatus(idNumber: Swift.String, insuranceType: Swift.String?) async throws -> [InsuranceStatus]
+    func listInsuranceStatus(idNumber: Swift.String, insuranceType: Swift.String?) async throws -> [PersonInsuranceInfoQueryService.InsuranceStatus]
 }
 
-// MARK: - InsuredPerson
-
-/// 参保人员基础信息
-public struct InsuredPerson: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 公民身份号码
-    ///
-    /// String of exactly 18 characters; masked as `idNumber`.
-    public var idNumber: Swift.String
-
-    /// 社会保障号码
-    ///
-    /// String of exactly 18 characters; masked as `idNumber`.
-    public var socialSecurityNumber: Swift.String
-
-    /// 姓名
-    ///
-    /// String of 1 to 50 characters; masked as `name`.
-    public var fullName: Swift.String
-
-    /// 性别代码（GB/T 2261.1：1 男、2 女）
-    ///
-    /// String of exactly 1 character.
-    public var genderCode: Swift.String
-
-    /// 出生日期
-    ///
-    /// Date (yyyy-MM-dd).
-    public var birthDate: ContractRuntime.ContractDate
-
-    /// 手机号码
-    ///
-    /// String of exactly 11 characters; masked as `phone`; optional.
-    public var mobilePhone: Swift.String?
-
-    /// 常住地址
-    ///
-    /// String of 1 to 200 characters; masked as `address`; optional.
-    public var residentialAddress: Swift.String?
-
-    /// 首次参保日期
-    ///
-    /// Date (yyyy-MM-dd).
-    public var firstInsuredDate: ContractRuntime.ContractDate
-
-    /// 参保地行政区划代码（GB/T 2260）
-    ///
-    /// String of exactly 6 characters.
-    public var administrativeRegion: Swift.String
-
-    /// 各险种参保状态
-    ///
-    /// List of at most 20 of `InsuranceStatus`.
-    public var insurances: [InsuranceStatus]
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - idNumber: 公民身份号码
-    ///   - socialSecurityNumber: 社会保障号码
-    ///   - fullName: 姓名
-    ///   - genderCode: 性别代码（GB/T 2261.1：1 男、2 女）
-    ///   - birthDate: 出生日期
-    ///   - mobilePhone: 手机号码
-    ///   - residentialAddress: 常住地址
-    ///   - firstInsuredDate: 首次参保日期
-    ///   - administrativeRegion: 参保地行政区划代码（GB/T 2260）
-    ///   - insurances: 各险种参保状态
-    public init(idNumber: Swift.String, socialSecurityNumber: Swift.String, fullName: Swift.String, genderCode: Swift.String, birthDate: ContractRuntime.ContractDate, mobilePhone: Swift.String? = nil, residentialAddress: Swift.String? = nil, firstInsuredDate: ContractRuntime.ContractDate, administrativeRegion: Swift.String, insurances: [InsuranceStatus]) {
-        self.idNumber = idNumber
-        self.socialSecurityNumber = socialSecurityNumber
-        self.fullName = fullName
-        self.genderCode = genderCode
-        self.birthDate = birthDate
-        self.mobilePhone = mobilePhone
-        self.residentialAddress = residentialAddress
-        self.firstInsuredDate = firstInsuredDate
-        self.administrativeRegion = administrativeRegion
-        self.insurances = insurances
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
-        validator.string(self.socialSecurityNumber, at: path + ".socialSecurityNumber", min: 18, max: 18)
-        validator.string(self.fullName, at: path + ".fullName", min: 1, max: 50)
-        validator.string(self.genderCode, at: path + ".genderCode", min: 1, max: 1)
-        validator.string(self.mobilePhone, at: path + ".mobilePhone", min: 11, max: 11)
-        validator.string(self.residentialAddress, at: path + ".residentialAddress", min: 1, max: 200)
-        validator.string(self.administrativeRegion, at: path + ".administrativeRegion", min: 6, max: 6)
-        validator.count(self.insurances.count, at: path + ".insurances", maxItems: 20)
-        validator.nested(self.insurances, at: path + ".insurances")
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `InsuredPerson.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "InsuredPerson")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> InsuredPerson {
-        var _copy = self
-        _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
-        _copy.socialSecurityNumber = ContractRuntime.Masking.idNumber.apply(to: self.socialSecurityNumber)
-        _copy.fullName = ContractRuntime.Masking.name.apply(to: self.fullName)
-        _copy.mobilePhone = self.mobilePhone.map { ContractRuntime.Masking.phone.apply(to: $0) }
-        _copy.residentialAddress = self.residentialAddress.map { ContractRuntime.Masking.address.apply(to: $0) }
-        return _copy
-    }
-}
-
-// MARK: - InsuranceStatus
-
-/// 单一险种参保状态
-public struct InsuranceStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 险种类型代码
-    ///
-    /// String of exactly 3 characters.
-    public var insuranceType: Swift.String
-
-    /// 参保状态（1 参保缴费、2 暂停缴费、3 终止参保）
-    ///
-    /// String of exactly 1 character.
-    public var insuranceStatus: Swift.String
-
-    /// 当前参保单位名称
-    ///
-    /// String of 1 to 100 characters; optional.
-    public var employerName: Swift.String?
-
-    /// 当前缴费基数（元）
-    ///
-    /// Decimal of at most 12 digits, 2 after the point.
-    public var contributionBase: Foundation.Decimal
-
-    /// 累计缴费月数
-    ///
-    /// Integer of at most 4 digits.
-    public var cumulativeMonths: Swift.Int64
-
-    /// 最近缴费所属期（yyyyMM）
-    ///
-    /// String of exactly 6 characters.
-    public var lastPaymentMonth: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - insuranceType: 险种类型代码
-    ///   - insuranceStatus: 参保状态（1 参保缴费、2 暂停缴费、3 终止参保）
-    ///   - employerName: 当前参保单位名称
-    ///   - contributionBase: 当前缴费基数（元）
-    ///   - cumulativeMonths: 累计缴费月数
-    ///   - lastPaymentMonth: 最近缴费所属期（yyyyMM）
-    public init(insuranceType: Swift.String, insuranceStatus: Swift.String, employerName: Swift.String? = nil, contributionBase: Foundation.Decimal, cumulativeMonths: Swift.Int64, lastPaymentMonth: Swift.String) {
-        self.insuranceType = insuranceType
-        self.insuranceStatus = insuranceStatus
-        self.employerName = employerName
-        self.contributionBase = contributionBase
-        self.cumulativeMonths = cumulativeMonths
-        self.lastPaymentMonth = lastPaymentMonth
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.insuranceType, at: path + ".insuranceType", min: 3, max: 3)
-        validator.string(self.insuranceStatus, at: path + ".insuranceStatus", min: 1, max: 1)
-        validator.string(self.employerName, at: path + ".employerName", min: 1, max: 100)
-        validator.decimal(self.contributionBase, at: path + ".contributionBase", precision: 12, scale: 2)
-        validator.integer(self.cumulativeMonths, at: path + ".cumulativeMonths", digits: 4)
-        validator.string(self.lastPaymentMonth, at: path + ".lastPaymentMonth", min: 6, max: 6)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `InsuranceStatus.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "InsuranceStatus")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> InsuranceStatus {
-        self
-    }
-}
-
-// MARK: - QueryPersonInfoInput
-
-/// The parameters of `PersonInsuranceInfoQuery.queryPersonInfo`: 按公民身份号码查询参保人员基础信息
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct QueryPersonInfoInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 公民身份号码（18位）
-    ///
-    /// String of exactly 18 characters; masked as `idNumber`.
-    public var idNumber: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - idNumber: 公民身份号码（18位）
-    public init(idNumber: Swift.String) {
-        self.idNumber = idNumber
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `QueryPersonInfoInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "QueryPersonInfoInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> QueryPersonInfoInput {
-        var _copy = self
-        _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
-        return _copy
-    }
-}
-
-// MARK: - QueryPersonBySocialSecurityNumberInput
-
-/// The parameters of `PersonInsuranceInfoQuery.queryPersonBySocialSecurityNumber`: 按社会保障号码查询参保人员基础信息
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct QueryPersonBySocialSecurityNumberInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 社会保障号码（与公民身份号码一致，外籍人员另行编制）
-    ///
-    /// String of exactly 18 characters; masked as `idNumber`.
-    public var socialSecurityNumber: Swift.String
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - socialSecurityNumber: 社会保障号码（与公民身份号码一致，外籍人员另行编制）
-    public init(socialSecurityNumber: Swift.String) {
-        self.socialSecurityNumber = socialSecurityNumber
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.socialSecurityNumber, at: path + ".socialSecurityNumber", min: 18, max: 18)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `QueryPersonBySocialSecurityNumberInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "QueryPersonBySocialSecurityNumberInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> QueryPersonBySocialSecurityNumberInput {
-        var _copy = self
-        _copy.socialSecurityNumber = ContractRuntime.Masking.idNumber.apply(to: self.socialSecurityNumber)
-        return _copy
-    }
-}
-
-// MARK: - ListInsuranceStatusInput
-
-/// The parameters of `PersonInsuranceInfoQuery.listInsuranceStatus`: 查询参保人员各险种参保状态列表
-///
-/// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
-public struct ListInsuranceStatusInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
-    /// 公民身份号码
-    ///
-    /// String of exactly 18 characters; masked as `idNumber`.
-    public var idNumber: Swift.String
-
-    /// 险种类型代码（110 企业职工基本养老保险、210 失业保险、310 职工基本医疗保险、410 工伤保险）
-    ///
-    /// String of exactly 3 characters; optional.
-    public var insuranceType: Swift.String?
-
-    /// Creates a value from its fields, in contract order.
-    ///
-    /// - Parameters:
-    ///   - idNumber: 公民身份号码
-    ///   - insuranceType: 险种类型代码（110 企业职工基本养老保险、210 失业保险、310 职工基本医疗保险、410 工伤保险）
-    public init(idNumber: Swift.String, insuranceType: Swift.String? = nil) {
-        self.idNumber = idNumber
-        self.insuranceType = insuranceType
-    }
-
-    /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
-    /// list bounds, nested records), adding an issue to `validator` for each problem, at
-    /// `path` followed by the field's name.
-    public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
-        validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
-        validator.string(self.insuranceType, at: path + ".insuranceType", min: 3, max: 3)
-    }
-
-    /// Throws a `ValidationError` listing every field that breaks the contract, each named by
-    /// its path, e.g. `ListInsuranceStatusInput.field: 51 characters, at most 50`.
-    public func validate() throws {
-        var validator = ContractRuntime.Validator()
-        collectIssues(into: &validator, at: "ListInsuranceStatusInput")
-        try validator.finish()
-    }
-
-    /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
-    /// a user without clearance may see).
-    public func masked() -> ListInsuranceStatusInput {
-        var _copy = self
-        _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
-        return _copy
-    }
-}
-
-// MARK: - QueryPersonInfoCode
-
-/// The return codes of `PersonInsuranceInfoQuery.queryPersonInfo` (服务接口 5): 按公民身份号码查询参保人员基础信息
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum QueryPersonInfoCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 查询成功
-    case success = 0
-    /// 未找到该公民身份号码对应的参保人员
-    case personNotFound = 1001
-    /// 公民身份号码格式或校验位错误
-    case invalidIdNumber = 1002
-    /// 调用方无权查询该辖区人员信息
-    case accessDenied = 4003
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "查询成功"
-        case .personNotFound: return "未找到该公民身份号码对应的参保人员"
-        case .invalidIdNumber: return "公民身份号码格式或校验位错误"
-        case .accessDenied: return "调用方无权查询该辖区人员信息"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
-}
-
-// MARK: - QueryPersonBySocialSecurityNumberCode
-
-/// The return codes of `PersonInsuranceInfoQuery.queryPersonBySocialSecurityNumber` (服务接口 5): 按社会保障号码查询参保人员基础信息
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum QueryPersonBySocialSecurityNumberCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 查询成功
-    case success = 0
-    /// 未找到该社会保障号码对应的参保人员
-    case personNotFound = 1001
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "查询成功"
-        case .personNotFound: return "未找到该社会保障号码对应的参保人员"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
-}
-
-// MARK: - ListInsuranceStatusCode
-
-/// The return codes of `PersonInsuranceInfoQuery.listInsuranceStatus` (服务接口 5): 查询参保人员各险种参保状态列表
-///
-/// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
-public enum ListInsuranceStatusCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
-    /// 查询成功
-    case success = 0
-    /// 未找到该参保人员
-    case personNotFound = 1001
-
-    /// What the code means, as the contract says.
-    public var meaning: Swift.String {
-        switch self {
-        case .success: return "查询成功"
-        case .personNotFound: return "未找到该参保人员"
-        }
-    }
-
-    /// The code of an error a service answered with, or nil when the method declares no such code.
-    public init?(_ error: ContractRuntime.ContractServiceError) {
-        self.init(rawValue: error.code)
-    }
+extension PersonInsuranceInfoQuery {
+    /// `PersonInsuranceInfoQueryService.InsuredPerson`.
+    public typealias InsuredPerson = PersonInsuranceInfoQueryService.InsuredPerson
+    /// `PersonInsuranceInfoQueryService.InsuranceStatus`.
+    public typealias InsuranceStatus = PersonInsuranceInfoQueryService.InsuranceStatus
+    /// `PersonInsuranceInfoQueryService.QueryPersonInfoInput`.
+    public typealias QueryPersonInfoInput = PersonInsuranceInfoQueryService.QueryPersonInfoInput
+    /// `PersonInsuranceInfoQueryService.QueryPersonBySocialSecurityNumberInput`.
+    public typealias QueryPersonBySocialSecurityNumberInput = PersonInsuranceInfoQueryService.QueryPersonBySocialSecurityNumberInput
+    /// `PersonInsuranceInfoQueryService.ListInsuranceStatusInput`.
+    public typealias ListInsuranceStatusInput = PersonInsuranceInfoQueryService.ListInsuranceStatusInput
+    /// `PersonInsuranceInfoQueryService.QueryPersonInfoCode`.
+    public typealias QueryPersonInfoCode = PersonInsuranceInfoQueryService.QueryPersonInfoCode
+    /// `PersonInsuranceInfoQueryService.QueryPersonBySocialSecurityNumberCode`.
+    public typealias QueryPersonBySocialSecurityNumberCode = PersonInsuranceInfoQueryService.QueryPersonBySocialSecurityNumberCode
+    /// `PersonInsuranceInfoQueryService.ListInsuranceStatusCode`.
+    public typealias ListInsuranceStatusCode = PersonInsuranceInfoQueryService.ListInsuranceStatusCode
 }
 
 // MARK: - PersonInsuranceInfoQueryService
@@ -514,6 +120,426 @@ public enum PersonInsuranceInfoQueryService {
     public static let exchange: ContractRuntime.ExchangeMode = ContractRuntime.ExchangeMode.interface
 }
 
+// MARK: - Types of PersonInsuranceInfoQuery
+
+/// The contract's types, its methods' inputs and their return codes, nested here because the
+/// names of a contract are its own: another contract may use them too. Conforming types and
+/// `PersonInsuranceInfoQuery.<Name>` reach them by their short names.
+extension PersonInsuranceInfoQueryService {
+    // MARK: - InsuredPerson
+
+    /// 参保人员基础信息
+    public struct InsuredPerson: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 公民身份号码
+        ///
+        /// String of exactly 18 characters; masked as `idNumber`.
+        public var idNumber: Swift.String
+
+        /// 社会保障号码
+        ///
+        /// String of exactly 18 characters; masked as `idNumber`.
+        public var socialSecurityNumber: Swift.String
+
+        /// 姓名
+        ///
+        /// String of 1 to 50 characters; masked as `name`.
+        public var fullName: Swift.String
+
+        /// 性别代码（GB/T 2261.1：1 男、2 女）
+        ///
+        /// String of exactly 1 character.
+        public var genderCode: Swift.String
+
+        /// 出生日期
+        ///
+        /// Date (yyyy-MM-dd).
+        public var birthDate: ContractRuntime.ContractDate
+
+        /// 手机号码
+        ///
+        /// String of exactly 11 characters; masked as `phone`; optional.
+        public var mobilePhone: Swift.String?
+
+        /// 常住地址
+        ///
+        /// String of 1 to 200 characters; masked as `address`; optional.
+        public var residentialAddress: Swift.String?
+
+        /// 首次参保日期
+        ///
+        /// Date (yyyy-MM-dd).
+        public var firstInsuredDate: ContractRuntime.ContractDate
+
+        /// 参保地行政区划代码（GB/T 2260）
+        ///
+        /// String of exactly 6 characters.
+        public var administrativeRegion: Swift.String
+
+        /// 各险种参保状态
+        ///
+        /// List of at most 20 of `InsuranceStatus`.
+        public var insurances: [PersonInsuranceInfoQueryService.InsuranceStatus]
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - idNumber: 公民身份号码
+        ///   - socialSecurityNumber: 社会保障号码
+        ///   - fullName: 姓名
+        ///   - genderCode: 性别代码（GB/T 2261.1：1 男、2 女）
+        ///   - birthDate: 出生日期
+        ///   - mobilePhone: 手机号码
+        ///   - residentialAddress: 常住地址
+        ///   - firstInsuredDate: 首次参保日期
+        ///   - administrativeRegion: 参保地行政区划代码（GB/T 2260）
+        ///   - insurances: 各险种参保状态
+        public init(idNumber: Swift.String, socialSecurityNumber: Swift.String, fullName: Swift.String, genderCode: Swift.String, birthDate: ContractRuntime.ContractDate, mobilePhone: Swift.String? = nil, residentialAddress: Swift.String? = nil, firstInsuredDate: ContractRuntime.ContractDate, administrativeRegion: Swift.String, insurances: [PersonInsuranceInfoQueryService.InsuranceStatus]) {
+            self.idNumber = idNumber
+            self.socialSecurityNumber = socialSecurityNumber
+            self.fullName = fullName
+            self.genderCode = genderCode
+            self.birthDate = birthDate
+            self.mobilePhone = mobilePhone
+            self.residentialAddress = residentialAddress
+            self.firstInsuredDate = firstInsuredDate
+            self.administrativeRegion = administrativeRegion
+            self.insurances = insurances
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
+            validator.string(self.socialSecurityNumber, at: path + ".socialSecurityNumber", min: 18, max: 18)
+            validator.string(self.fullName, at: path + ".fullName", min: 1, max: 50)
+            validator.string(self.genderCode, at: path + ".genderCode", min: 1, max: 1)
+            validator.string(self.mobilePhone, at: path + ".mobilePhone", min: 11, max: 11)
+            validator.string(self.residentialAddress, at: path + ".residentialAddress", min: 1, max: 200)
+            validator.string(self.administrativeRegion, at: path + ".administrativeRegion", min: 6, max: 6)
+            validator.count(self.insurances.count, at: path + ".insurances", maxItems: 20)
+            validator.nested(self.insurances, at: path + ".insurances")
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `InsuredPerson.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "InsuredPerson")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
+            _copy.socialSecurityNumber = ContractRuntime.Masking.idNumber.apply(to: self.socialSecurityNumber)
+            _copy.fullName = ContractRuntime.Masking.name.apply(to: self.fullName)
+            _copy.mobilePhone = self.mobilePhone.map { ContractRuntime.Masking.phone.apply(to: $0) }
+            _copy.residentialAddress = self.residentialAddress.map { ContractRuntime.Masking.address.apply(to: $0) }
+            return _copy
+        }
+    }
+
+    // MARK: - InsuranceStatus
+
+    /// 单一险种参保状态
+    public struct InsuranceStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 险种类型代码
+        ///
+        /// String of exactly 3 characters.
+        public var insuranceType: Swift.String
+
+        /// 参保状态（1 参保缴费、2 暂停缴费、3 终止参保）
+        ///
+        /// String of exactly 1 character.
+        public var insuranceStatus: Swift.String
+
+        /// 当前参保单位名称
+        ///
+        /// String of 1 to 100 characters; optional.
+        public var employerName: Swift.String?
+
+        /// 当前缴费基数（元）
+        ///
+        /// Decimal of at most 12 digits, 2 after the point.
+        public var contributionBase: Foundation.Decimal
+
+        /// 累计缴费月数
+        ///
+        /// Integer of at most 4 digits.
+        public var cumulativeMonths: Swift.Int64
+
+        /// 最近缴费所属期（yyyyMM）
+        ///
+        /// String of exactly 6 characters.
+        public var lastPaymentMonth: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - insuranceType: 险种类型代码
+        ///   - insuranceStatus: 参保状态（1 参保缴费、2 暂停缴费、3 终止参保）
+        ///   - employerName: 当前参保单位名称
+        ///   - contributionBase: 当前缴费基数（元）
+        ///   - cumulativeMonths: 累计缴费月数
+        ///   - lastPaymentMonth: 最近缴费所属期（yyyyMM）
+        public init(insuranceType: Swift.String, insuranceStatus: Swift.String, employerName: Swift.String? = nil, contributionBase: Foundation.Decimal, cumulativeMonths: Swift.Int64, lastPaymentMonth: Swift.String) {
+            self.insuranceType = insuranceType
+            self.insuranceStatus = insuranceStatus
+            self.employerName = employerName
+            self.contributionBase = contributionBase
+            self.cumulativeMonths = cumulativeMonths
+            self.lastPaymentMonth = lastPaymentMonth
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.insuranceType, at: path + ".insuranceType", min: 3, max: 3)
+            validator.string(self.insuranceStatus, at: path + ".insuranceStatus", min: 1, max: 1)
+            validator.string(self.employerName, at: path + ".employerName", min: 1, max: 100)
+            validator.decimal(self.contributionBase, at: path + ".contributionBase", precision: 12, scale: 2)
+            validator.integer(self.cumulativeMonths, at: path + ".cumulativeMonths", digits: 4)
+            validator.string(self.lastPaymentMonth, at: path + ".lastPaymentMonth", min: 6, max: 6)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `InsuranceStatus.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "InsuranceStatus")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            self
+        }
+    }
+
+    // MARK: - QueryPersonInfoInput
+
+    /// The parameters of `PersonInsuranceInfoQuery.queryPersonInfo`: 按公民身份号码查询参保人员基础信息
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct QueryPersonInfoInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 公民身份号码（18位）
+        ///
+        /// String of exactly 18 characters; masked as `idNumber`.
+        public var idNumber: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - idNumber: 公民身份号码（18位）
+        public init(idNumber: Swift.String) {
+            self.idNumber = idNumber
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `QueryPersonInfoInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "QueryPersonInfoInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
+            return _copy
+        }
+    }
+
+    // MARK: - QueryPersonBySocialSecurityNumberInput
+
+    /// The parameters of `PersonInsuranceInfoQuery.queryPersonBySocialSecurityNumber`: 按社会保障号码查询参保人员基础信息
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct QueryPersonBySocialSecurityNumberInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 社会保障号码（与公民身份号码一致，外籍人员另行编制）
+        ///
+        /// String of exactly 18 characters; masked as `idNumber`.
+        public var socialSecurityNumber: Swift.String
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - socialSecurityNumber: 社会保障号码（与公民身份号码一致，外籍人员另行编制）
+        public init(socialSecurityNumber: Swift.String) {
+            self.socialSecurityNumber = socialSecurityNumber
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.socialSecurityNumber, at: path + ".socialSecurityNumber", min: 18, max: 18)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `QueryPersonBySocialSecurityNumberInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "QueryPersonBySocialSecurityNumberInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.socialSecurityNumber = ContractRuntime.Masking.idNumber.apply(to: self.socialSecurityNumber)
+            return _copy
+        }
+    }
+
+    // MARK: - ListInsuranceStatusInput
+
+    /// The parameters of `PersonInsuranceInfoQuery.listInsuranceStatus`: 查询参保人员各险种参保状态列表
+    ///
+    /// Sent as one value: the JSON body of a POST, PUT or PATCH call, or path and query items.
+    public struct ListInsuranceStatusInput: Swift.Codable, Swift.Hashable, Swift.Sendable, ContractRuntime.ContractValidatable {
+        /// 公民身份号码
+        ///
+        /// String of exactly 18 characters; masked as `idNumber`.
+        public var idNumber: Swift.String
+
+        /// 险种类型代码（110 企业职工基本养老保险、210 失业保险、310 职工基本医疗保险、410 工伤保险）
+        ///
+        /// String of exactly 3 characters; optional.
+        public var insuranceType: Swift.String?
+
+        /// Creates a value from its fields, in contract order.
+        ///
+        /// - Parameters:
+        ///   - idNumber: 公民身份号码
+        ///   - insuranceType: 险种类型代码（110 企业职工基本养老保险、210 失业保险、310 职工基本医疗保险、410 工伤保险）
+        public init(idNumber: Swift.String, insuranceType: Swift.String? = nil) {
+            self.idNumber = idNumber
+            self.insuranceType = insuranceType
+        }
+
+        /// Checks every field against the contract (lengths, digits, precision and scale, sizes,
+        /// list bounds, nested records), adding an issue to `validator` for each problem, at
+        /// `path` followed by the field's name.
+        public func collectIssues(into validator: inout ContractRuntime.Validator, at path: Swift.String) {
+            validator.string(self.idNumber, at: path + ".idNumber", min: 18, max: 18)
+            validator.string(self.insuranceType, at: path + ".insuranceType", min: 3, max: 3)
+        }
+
+        /// Throws a `ValidationError` listing every field that breaks the contract, each named by
+        /// its path, e.g. `ListInsuranceStatusInput.field: 51 characters, at most 50`.
+        public func validate() throws {
+            var validator = ContractRuntime.Validator()
+            collectIssues(into: &validator, at: "ListInsuranceStatusInput")
+            try validator.finish()
+        }
+
+        /// A copy with every masked field masked, in nested records and lists too (内部应用 2: what
+        /// a user without clearance may see).
+        public func masked() -> Self {
+            var _copy = self
+            _copy.idNumber = ContractRuntime.Masking.idNumber.apply(to: self.idNumber)
+            return _copy
+        }
+    }
+
+    // MARK: - QueryPersonInfoCode
+
+    /// The return codes of `PersonInsuranceInfoQuery.queryPersonInfo` (服务接口 5): 按公民身份号码查询参保人员基础信息
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum QueryPersonInfoCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 查询成功
+        case success = 0
+        /// 未找到该公民身份号码对应的参保人员
+        case personNotFound = 1001
+        /// 公民身份号码格式或校验位错误
+        case invalidIdNumber = 1002
+        /// 调用方无权查询该辖区人员信息
+        case accessDenied = 4003
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "查询成功"
+            case .personNotFound: return "未找到该公民身份号码对应的参保人员"
+            case .invalidIdNumber: return "公民身份号码格式或校验位错误"
+            case .accessDenied: return "调用方无权查询该辖区人员信息"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+
+    // MARK: - QueryPersonBySocialSecurityNumberCode
+
+    /// The return codes of `PersonInsuranceInfoQuery.queryPersonBySocialSecurityNumber` (服务接口 5): 按社会保障号码查询参保人员基础信息
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum QueryPersonBySocialSecurityNumberCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 查询成功
+        case success = 0
+        /// 未找到该社会保障号码对应的参保人员
+        case personNotFound = 1001
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "查询成功"
+            case .personNotFound: return "未找到该社会保障号码对应的参保人员"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+
+    // MARK: - ListInsuranceStatusCode
+
+    /// The return codes of `PersonInsuranceInfoQuery.listInsuranceStatus` (服务接口 5): 查询参保人员各险种参保状态列表
+    ///
+    /// A service answers a code other than 0 as a `ContractServiceError`; `init(_:)` reads it.
+    public enum ListInsuranceStatusCode: Swift.Int, Swift.Sendable, Swift.CaseIterable {
+        /// 查询成功
+        case success = 0
+        /// 未找到该参保人员
+        case personNotFound = 1001
+
+        /// What the code means, as the contract says.
+        public var meaning: Swift.String {
+            switch self {
+            case .success: return "查询成功"
+            case .personNotFound: return "未找到该参保人员"
+            }
+        }
+
+        /// The code of an error a service answered with, or nil when the method declares no such code.
+        public init?(_ error: ContractRuntime.ContractServiceError) {
+            self.init(rawValue: error.code)
+        }
+    }
+}
+
 // MARK: - PersonInsuranceInfoQueryClient
 
 /// Calls a `PersonInsuranceInfoQuery` service through a `ContractTransport`, following the contract's
@@ -550,41 +576,41 @@ public struct PersonInsuranceInfoQueryClient: PersonInsuranceInfoQuery {
     ///
     /// Validates the input, then calls `GET /persons/{idNumber}`.
     /// - Throws: `ValidationError` (nothing is sent) when a parameter breaks the contract; `ContractServiceError` for a return code other than 0; `ContractTransportError`.
-    public func queryPersonInfo(idNumber: Swift.String) async throws -> InsuredPerson {
-        let _input = QueryPersonInfoInput(idNumber: idNumber)
+    public func queryPersonInfo(idNumber: Swift.String) async throws -> PersonInsuranceInfoQueryService.InsuredPerson {
+        let _input = PersonInsuranceInfoQueryService.QueryPersonInfoInput(idNumber: idNumber)
         try _input.validate()
         let _path = try ContractRuntime.ContractRequest.expandPath("/persons/{idNumber}", [
             "idNumber": _input.idNumber.parameterText,
         ])
-        return try await _core.call(method: "GET", path: _path, returning: InsuredPerson.self)
+        return try await _core.call(method: "GET", path: _path, returning: PersonInsuranceInfoQueryService.InsuredPerson.self)
     }
 
     /// 按社会保障号码查询参保人员基础信息
     ///
     /// Validates the input, then calls `GET /persons/by-ssn/{socialSecurityNumber}`.
     /// - Throws: `ValidationError` (nothing is sent) when a parameter breaks the contract; `ContractServiceError` for a return code other than 0; `ContractTransportError`.
-    public func queryPersonBySocialSecurityNumber(socialSecurityNumber: Swift.String) async throws -> InsuredPerson {
-        let _input = QueryPersonBySocialSecurityNumberInput(socialSecurityNumber: socialSecurityNumber)
+    public func queryPersonBySocialSecurityNumber(socialSecurityNumber: Swift.String) async throws -> PersonInsuranceInfoQueryService.InsuredPerson {
+        let _input = PersonInsuranceInfoQueryService.QueryPersonBySocialSecurityNumberInput(socialSecurityNumber: socialSecurityNumber)
         try _input.validate()
         let _path = try ContractRuntime.ContractRequest.expandPath("/persons/by-ssn/{socialSecurityNumber}", [
             "socialSecurityNumber": _input.socialSecurityNumber.parameterText,
         ])
-        return try await _core.call(method: "GET", path: _path, returning: InsuredPerson.self)
+        return try await _core.call(method: "GET", path: _path, returning: PersonInsuranceInfoQueryService.InsuredPerson.self)
     }
 
     /// 查询参保人员各险种参保状态列表
     ///
     /// Validates the input, then calls `GET /persons/{idNumber}/insurances`.
     /// - Throws: `ValidationError` (nothing is sent) when a parameter breaks the contract; `ContractServiceError` for a return code other than 0; `ContractTransportError`.
-    public func listInsuranceStatus(idNumber: Swift.String, insuranceType: Swift.String?) async throws -> [InsuranceStatus] {
-        let _input = ListInsuranceStatusInput(idNumber: idNumber, insuranceType: insuranceType)
+    public func listInsuranceStatus(idNumber: Swift.String, insuranceType: Swift.String?) async throws -> [PersonInsuranceInfoQueryService.InsuranceStatus] {
+        let _input = PersonInsuranceInfoQueryService.ListInsuranceStatusInput(idNumber: idNumber, insuranceType: insuranceType)
         try _input.validate()
         let _path = try ContractRuntime.ContractRequest.expandPath("/persons/{idNumber}/insurances", [
             "idNumber": _input.idNumber.parameterText,
         ])
         var _query = ContractRuntime.ContractQueryWriter()
         _query.add("insuranceType", _input.insuranceType)
-        return try await _core.call(method: "GET", path: _path, query: _query.items, returning: [InsuranceStatus].self)
+        return try await _core.call(method: "GET", path: _path, query: _query.items, returning: [PersonInsuranceInfoQueryService.InsuranceStatus].self)
     }
 }
 
@@ -646,12 +672,12 @@ public struct PersonInsuranceInfoQueryHandler: Swift.Sendable {
     }
 
     private func _queryPersonInfo(_ _request: ContractRuntime.ContractRequest, _ _pathValues: [Swift.String: Swift.String]) async -> ContractRuntime.ContractResponse {
-        let _input: QueryPersonInfoInput
+        let _input: PersonInsuranceInfoQueryService.QueryPersonInfoInput
         do {
             var _reader = ContractRuntime.ContractParameterReader(typeName: "QueryPersonInfoInput", pathValues: _pathValues, query: _request.query)
             let idNumber = _reader.path("idNumber", as: Swift.String.self)
             guard _reader.isValid, let idNumber else { throw _reader.error }
-            _input = QueryPersonInfoInput(idNumber: idNumber)
+            _input = PersonInsuranceInfoQueryService.QueryPersonInfoInput(idNumber: idNumber)
             try _input.validate()
         } catch {
             return ContractRuntime.ContractReply.badRequest(error)
@@ -665,12 +691,12 @@ public struct PersonInsuranceInfoQueryHandler: Swift.Sendable {
     }
 
     private func _queryPersonBySocialSecurityNumber(_ _request: ContractRuntime.ContractRequest, _ _pathValues: [Swift.String: Swift.String]) async -> ContractRuntime.ContractResponse {
-        let _input: QueryPersonBySocialSecurityNumberInput
+        let _input: PersonInsuranceInfoQueryService.QueryPersonBySocialSecurityNumberInput
         do {
             var _reader = ContractRuntime.ContractParameterReader(typeName: "QueryPersonBySocialSecurityNumberInput", pathValues: _pathValues, query: _request.query)
             let socialSecurityNumber = _reader.path("socialSecurityNumber", as: Swift.String.self)
             guard _reader.isValid, let socialSecurityNumber else { throw _reader.error }
-            _input = QueryPersonBySocialSecurityNumberInput(socialSecurityNumber: socialSecurityNumber)
+            _input = PersonInsuranceInfoQueryService.QueryPersonBySocialSecurityNumberInput(socialSecurityNumber: socialSecurityNumber)
             try _input.validate()
         } catch {
             return ContractRuntime.ContractReply.badRequest(error)
@@ -684,13 +710,13 @@ public struct PersonInsuranceInfoQueryHandler: Swift.Sendable {
     }
 
     private func _listInsuranceStatus(_ _request: ContractRuntime.ContractRequest, _ _pathValues: [Swift.String: Swift.String]) async -> ContractRuntime.ContractResponse {
-        let _input: ListInsuranceStatusInput
+        let _input: PersonInsuranceInfoQueryService.ListInsuranceStatusInput
         do {
             var _reader = ContractRuntime.ContractParameterReader(typeName: "ListInsuranceStatusInput", pathValues: _pathValues, query: _request.query)
             let idNumber = _reader.path("idNumber", as: Swift.String.self)
             let insuranceType = _reader.query("insuranceType", as: Swift.String.self, required: false)
             guard _reader.isValid, let idNumber else { throw _reader.error }
-            _input = ListInsuranceStatusInput(idNumber: idNumber, insuranceType: insuranceType)
+            _input = PersonInsuranceInfoQueryService.ListInsuranceStatusInput(idNumber: idNumber, insuranceType: insuranceType)
             try _input.validate()
         } catch {
             return ContractRuntime.ContractReply.badRequest(error)

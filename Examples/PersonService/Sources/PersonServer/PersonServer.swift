@@ -4,7 +4,9 @@ import PersonContracts
 
 /// The person insurance service, implemented against the protocol generated from
 /// `PersonInsuranceInfoQuery.contract.yaml`. The compiler checks that every method of the
-/// contract is implemented with exactly the contract's parameters and return types.
+/// contract is implemented with exactly the contract's parameters and return types. The
+/// contract's types are nested in `PersonInsuranceInfoQueryService`; inside a conforming type
+/// their short names (`InsuredPerson`, `QueryPersonInfoCode`) reach them.
 public struct InMemoryPersonService: PersonInsuranceInfoQuery {
     let people: [String: InsuredPerson]
 
@@ -40,7 +42,7 @@ public struct InMemoryPersonService: PersonInsuranceInfoQuery {
 /// Sample data for the example.
 public enum SampleData {
     /// A person with every field filled.
-    public static let zhangSan = InsuredPerson(
+    public static let zhangSan = PersonInsuranceInfoQuery.InsuredPerson(
         idNumber: "510104199001011234",
         socialSecurityNumber: "510104199001011234",
         fullName: "张三丰",
@@ -51,9 +53,9 @@ public enum SampleData {
         firstInsuredDate: ContractDate(year: 2012, month: 7, day: 1) ?? ContractDate(Date(timeIntervalSince1970: 0)),
         administrativeRegion: "510104",
         insurances: [
-            InsuranceStatus(insuranceType: "110", insuranceStatus: "1", employerName: "成都示例科技有限公司",
+            PersonInsuranceInfoQuery.InsuranceStatus(insuranceType: "110", insuranceStatus: "1", employerName: "成都示例科技有限公司",
                 contributionBase: Decimal(string: "8650.00") ?? 0, cumulativeMonths: 160, lastPaymentMonth: "202610"),
-            InsuranceStatus(insuranceType: "210", insuranceStatus: "1", employerName: "成都示例科技有限公司",
+            PersonInsuranceInfoQuery.InsuranceStatus(insuranceType: "210", insuranceStatus: "1", employerName: "成都示例科技有限公司",
                 contributionBase: Decimal(string: "8650.00") ?? 0, cumulativeMonths: 160, lastPaymentMonth: "202610"),
         ]
     )

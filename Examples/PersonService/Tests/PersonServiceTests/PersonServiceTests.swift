@@ -49,7 +49,7 @@ struct PersonServiceTests {
             Issue.record("expected personNotFound")
         } catch let error as ContractServiceError {
             #expect(error.code == 1001)
-            #expect(QueryPersonInfoCode(error) == .personNotFound)
+            #expect(PersonInsuranceInfoQuery.QueryPersonInfoCode(error) == .personNotFound)
         }
         let statuses = try await client.listInsuranceStatus(idNumber: "510104199001011234", insuranceType: "210")
         #expect(statuses.map(\.insuranceType) == ["210"])

@@ -11,5 +11,8 @@ enum InterfaceGroup {
         HTTPBindingInvalidRule.self,
         VersionInvalidRule.self,
         FileNameInterfaceRule.self,
+        TypeRecursiveRule.self,
+        InterfaceNameConflictRule.self,
+        OutputFileConflictRule.self,
     ]
 }

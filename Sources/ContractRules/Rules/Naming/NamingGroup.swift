@@ -7,5 +7,7 @@ enum NamingGroup {
         TypeNameCaseRule.self,
         FieldNameCaseRule.self,
         ReturnCodeNameCaseRule.self,
+        SwiftNameConflictRule.self,
+        SwiftNameReservedRule.self,
     ]
 }
