@@ -132,22 +132,40 @@ enum FuzzPath {
 
         // Generation. `generate`, `catalogue` and `openapi` reach the generators only with no
         // error — but `.contractc.yaml` can switch every rule off, so any contract the reader
-        // makes can get there: every one is generated, lint-clean or not.
+        // makes can get there: every one is generated, lint-clean or not. Lint-clean means they
+        // succeed: with no error, no generator refuses a contract (a `GenerationFailure`) and no
+        // two contracts clash in one module or one output folder.
+        let clean = !diagnostics.contains { $0.severity == .error }
+        var refusals = 0
         let contracts = files.compactMap(\.contract)
         var services: [CatalogueService] = []
         var documents: [String: String] = [:]
+        var names: Set<String> = []
         for contract in contracts {
-            produced += SwiftGenerator.declaredNames(contract).count
-            if let swift, let file = try? swift.generate(contract) { produced += file.contents.utf8.count }
-            if let document = try? OpenAPIGenerator().generate(contract) {
-                produced += document.contents.utf8.count
-                if let interface = contract.interface?.value { documents[interface] = "openapi/" + document.path }
+            let declared = SwiftGenerator.declaredNames(contract)
+            produced += declared.count
+            if clean {
+                let published = contract.interface.map { ["published " + $0.value.lowercased(), "slug " + CatalogueText.slug($0.value, fallback: "api")] } ?? []
+                for name in declared.map({ "swift " + $0.name }) + published + ["file " + GeneratedFile.outputName(forContract: contract.file, extension: "swift")]
+                where !names.insert(name).inserted {
+                    refusals += 1
+                }
             }
+            if let swift {
+                do { produced += try swift.generate(contract).contents.utf8.count } catch is GenerationFailure { refusals += 1 } catch {}
+            }
+            do {
+                if let document = try OpenAPIGenerator().generate(contract) {
+                    produced += document.contents.utf8.count
+                    if let interface = contract.interface?.value { documents[interface] = "openapi/" + document.path }
+                }
+            } catch is GenerationFailure { refusals += 1 } catch {}
             let source = CatalogueSource(file: contract.file, sha256: String(repeating: "0", count: 64))
-            if let service = try? CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:)) {
-                services.append(service)
-            }
+            do {
+                services.append(try CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:)))
+            } catch is GenerationFailure { refusals += 1 } catch {}
         }
+        if clean && refusals > 0 { return -1_000_000 - refusals }
         if let catalogue, !services.isEmpty, let published = try? catalogue.generate(services, openAPIDocuments: documents) {
             produced += published.reduce(0) { $0 + $1.contents.utf8.count }
         }
