@@ -7,7 +7,7 @@ public struct ContentCategoryMismatchRule: ContractRule {
         id: "content-category-mismatch",
         severity: .error,
         clause: "服务分类; 服务内容",
-        summary: "`classification.content` does not contradict `classification.service`: basicInfoQuery content sits under basicQuery, statisticsQuery under statistics, and analysis content (correlationAnalysis, dataMining, intelligentAnalysis) not under basicQuery; `other` on either side combines with anything.",
+        summary: "`classification.content` does not contradict `classification.service`: basicInfoQuery content sits under basicQuery, statisticsQuery under statistics, and analysis content (correlationAnalysis, dataMining, intelligentAnalysis) not under basicQuery; `other` on either side, and a group's `other: true` entry, combine with anything.",
         rationale: """
             服务分类 sorts a service into 基础信息查询 (1), 业务分析查询 (2), 统计查询 (3) or 其他 (9), and \
             the service code carries that digit; 服务内容 lists what a service does: 基础信息查询, 统计查询, \
@@ -20,7 +20,9 @@ public struct ContentCategoryMismatchRule: ContractRule {
             with anything. The table, each content kind with the service categories it may be \
             filed under: basicInfoQuery — basicQuery, other; statisticsQuery — statistics, other; \
             correlationAnalysis, dataMining, intelligentAnalysis — businessAnalysis, statistics, \
-            other; supervision, dataPush, visualization, other — any.
+            other; supervision, dataPush, visualization, other — any. The catch-all entry of a group \
+            (`classification.other: true`, serial 99) holds whatever the group's numbered services do \
+            not, so its content is not checked.
 
             A contradiction puts the service under the wrong digit of its code and the wrong heading \
             of the catalogue: a statistics service filed as a basic-information query is authorised \
@@ -38,6 +40,7 @@ public struct ContentCategoryMismatchRule: ContractRule {
                 ("  content: basicInfoQuery", "  content: statisticsQuery")])),
             RuleExample(Examples.base([("code: \"1101\"", "code: \"1901\""), ("  service: basicQuery", "  service: other"),
                 ("  content: basicInfoQuery", "  content: statisticsQuery")])),
+            RuleExample(Examples.base([("code: \"1101\"", "code: \"1299\""), ("  service: basicQuery", "  service: businessAnalysis\n  other: true")])),
         ]
     )
 
@@ -54,9 +57,10 @@ public struct ContentCategoryMismatchRule: ContractRule {
         }
     }
 
-    /// Reports, at `content:`, a content kind its service category contradicts.
+    /// Reports, at `content:`, a content kind its service category contradicts (not for a group's
+    /// catch-all `other: true` entry).
     public func check(_ contract: Contract, options: RuleOptions, into findings: inout [Finding]) {
-        guard let c = contract.classification, let content = c.contentKind, let written = c.content,
+        guard let c = contract.classification, !c.isOther, let content = c.contentKind, let written = c.content,
             let service = c.serviceCategory, let allowed = Self.allowedServices(for: content), !allowed.contains(service)
         else { return }
         let fits = ServiceCategory.allCases.filter { allowed.contains($0) && $0 != .other }
