@@ -30,6 +30,14 @@ struct ExchangeFileNameTests {
         #expect(ExchangeFileNames.name(classification: "A01", year: 1900, region: "510100", extension: "csv") == nil)
     }
 
+    /// 510122 (双流县) became 510116 (双流区): the check names the successor, not a neighbour
+    /// one digit away (510121 金堂县), and a code retired without successor gets no guess.
+    @Test func aRetiredRegionNamesItsSuccessor() {
+        #expect(problems("A01002026510122.csv") == [.regionRetired("510122", name: "双流县", successor: "510116", successorName: "双流区")])
+        #expect(message("A01002026510122.csv").contains("region 510122 (双流县) is no longer a GB/T 2260 code: it is now 510116 (双流区)"))
+        #expect(!message("A01002026510122.csv").contains("did you mean"))
+    }
+
     @Test func eachFailureKind() {
         #expect(problems("A0100202651010.csv") == [.wrongLength(14)])
         #expect(message("A0100202651010.csv").hasPrefix("the code before the extension has 14 characters, not 15"))

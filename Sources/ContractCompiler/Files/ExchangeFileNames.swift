@@ -162,6 +162,9 @@ public enum ExchangeFileNameProblem: Sendable, Hashable {
     /// The region is not in the table; the nearest code and its name, and the table's file
     /// (nil for GB/T 2260 as shipped).
     case regionUnknown(String, nearest: String?, nearestName: String?, table: String?)
+    /// The region code left GB/T 2260: its former name, and the code that replaced it (with its
+    /// name) where the shipped data knows one.
+    case regionRetired(String, name: String, successor: String?, successorName: String?)
     /// The extension is not allowed; the allowed ones, and the classification they belong to
     /// (nil when they are every contract's).
     case extensionNotAllowed(String, allowed: [String], classification: String?)
@@ -194,6 +197,12 @@ public enum ExchangeFileNameProblem: Sendable, Hashable {
             if let table { text += " in \(table)" }
             if let nearest {
                 text += "; did you mean \(nearest)" + (name.map { $0.isEmpty ? "" : " (\($0))" } ?? "") + "?"
+            }
+            return text
+        case .regionRetired(let code, let name, let successor, let successorName):
+            var text = "region \(code) (\(name)) is no longer a GB/T 2260 code"
+            if let successor {
+                text += ": it is now \(successor)" + (successorName.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
             }
             return text
         case .extensionNotAllowed(let ext, let allowed, let classification):
@@ -282,6 +291,10 @@ public enum ExchangeFileNames {
             }
             if !region.allSatisfy(isDigit) {
                 problems.append(.regionNotDigits(region))
+            } else if !rules.regions.contains(region), rules.regions.source == nil, let retired = GBT2260.retired(region) {
+                // A code that left the table is not a typo: name what replaced it, never a neighbour.
+                problems.append(.regionRetired(region, name: retired.name, successor: retired.successor,
+                    successorName: retired.successor.flatMap(rules.regions.name(of:))))
             } else if !rules.regions.contains(region) {
                 let nearest = rules.regions.nearest(to: region)
                 problems.append(.regionUnknown(region, nearest: nearest, nearestName: nearest.flatMap(rules.regions.name(of:)), table: rules.regions.source))
