@@ -34,6 +34,8 @@ struct ControlCharacterTests {
 
     static var contractText: String {
         let t = quoted(evil)
+        // The origin differs from the owner (origin-is-owner), and carries the same characters.
+        let origin = quoted("省" + evil)
         return """
             contract: 1
             interface: EvilQuery
@@ -50,7 +52,7 @@ struct ControlCharacterTests {
             endpoint:
               address: https://hrss.example.cn/api/evil
               hosting: remote
-              origin: \(t)
+              origin: \(origin)
               inspection: P1D
             sharing:
               level: conditional

@@ -26,7 +26,7 @@ struct DueTests {
         // 2026-03-01T08:00:00Z
         let clock = TestClock(Date(timeIntervalSince1970: 1_772_352_000))
         let request = InspectionRequest(cataloguePath: cataloguePath, statePath: statePath,
-            inspector: Inspector(timeout: 1, lookup: Fixture.lookup), now: { clock.now })
+            inspector: Inspector(timeout: 4, lookup: Fixture.lookup), now: { clock.now })  // generous: the suite runs many servers at once on 2 cores
         func statuses(_ run: InspectionRun) -> [String] { run.results.map { "\($0.entry.code) \($0.status.rawValue)" } }
 
         // The web service is down: exit 1, and only the FTP service that is up is recorded.

@@ -23,7 +23,9 @@ struct LintCommandTests {
             .replacingOccurrences(of: "  - name: queryPerson", with: "  - name: QueryPerson")
             .replacingOccurrences(of: "protocol: HTTPS", with: "protocol: https")
         try CLI.write(bad, to: dir.appendingPathComponent("b.contract.yaml"))
-        try CLI.write(CLI.clean.replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\""), to: dir.appendingPathComponent("a.contract.yaml"))
+        // Another service: its own interface name and code (one name twice is interface-name-conflict).
+        try CLI.write(CLI.clean.replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"").replacingOccurrences(of: "PersonInfoQuery", with: "PersonHistoryQuery"),
+            to: dir.appendingPathComponent("a.contract.yaml"))
         let out = try CLI.run(["lint", "."], in: dir)
         #expect(out.status == 1)
         let lines = out.stdout.split(separator: "\n").map(String.init)
@@ -97,7 +99,8 @@ struct LintCommandTests {
         let dir = try CLI.temporaryFolder()
         defer { CLI.cleanUp(dir) }
         try CLI.write(CLI.clean, to: dir.appendingPathComponent("good.contract.yaml"))
-        try CLI.write(CLI.clean.replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"").replacingOccurrences(of: "title: 参保人员信息查询\n", with: "title: <&\"查询\">\nsumary: x\n"), to: dir.appendingPathComponent("bad.contract.yaml"))
+        try CLI.write(CLI.clean.replacingOccurrences(of: "code: \"1101\"", with: "code: \"1102\"").replacingOccurrences(of: "PersonInfoQuery", with: "PersonHistoryQuery")
+            .replacingOccurrences(of: "title: 参保人员信息查询\n", with: "title: <&\"查询\">\nsumary: x\n"), to: dir.appendingPathComponent("bad.contract.yaml"))
         let out = try CLI.run(["lint", ".", "--format", "junit"], in: dir)
         #expect(out.status == 1)
         #expect(out.stdout.contains("<testsuite name=\"contractc lint\" tests=\"2\" failures=\"1\""))
