@@ -17,11 +17,6 @@ struct ReusedNamesCorpusTests {
                                                    "--count", "60", "--seed", "7", "--reuse-names", "--out", folder.path])
         try #require(made.status == 0, "gen-corpus: \(made.output)")
         let contracts = folder.appendingPathComponent("contracts")
-        // The corpus generator predates these two rules of the data-category work and trips them;
-        // they do not concern names. Remove this once gen-corpus satisfies them.
-        let configuration = contracts.appendingPathComponent("catalogue-01/.contractc.yaml")
-        let written = try String(contentsOf: configuration, encoding: .utf8)
-        try GeneratorSupport.write(written + "rules:\n  origin-is-owner: off\n  content-category-mismatch: off\n", to: configuration)
 
         let output = folder.appendingPathComponent("generated")
         let run = try await GeneratorSupport.offPool { GenerateDriver.run(paths: [contracts.path], output: output.path) }
