@@ -113,7 +113,7 @@ final class LoopbackServer: @unchecked Sendable {
     private var served = 0
     private var methods: [String] = []
 
-    init(_ behaviour: Behaviour, lifetime: TimeInterval = 30) throws {
+    init(_ behaviour: Behaviour, lifetime: TimeInterval = 600) throws {
         let (fd, port) = try bindLoopback(type: streamType)
         guard listen(fd, 64) == 0 else {
             close(fd)
@@ -270,7 +270,7 @@ final class LoopbackSNMPAgent: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    init(answers: Bool, lifetime: TimeInterval = 30) throws {
+    init(answers: Bool, lifetime: TimeInterval = 600) throws {
         (fd, port) = try bindLoopback(type: datagramType)
         self.answers = answers
         deadline = Date() + lifetime
@@ -362,7 +362,7 @@ final class LoopbackDNSServer: @unchecked Sendable {
     private var stopped = false
     private var asked: [String] = []
 
-    init(_ mode: Mode, lifetime: TimeInterval = 30) throws {
+    init(_ mode: Mode, lifetime: TimeInterval = 600) throws {
         (fd, port) = try bindLoopback(type: datagramType)
         self.mode = mode
         deadline = Date() + lifetime

@@ -176,10 +176,11 @@ struct CodeRegisterTests {
         let repo = dir.appendingPathComponent("repo")
         try Self.catalogue([("PersonQuery", "1101")], in: repo)
         let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> TestProcess.Output {
-            try TestProcess.run(executable, arguments, in: repo, environment: environment, deadline: 300)
+        // Off Swift's cooperative pool: a blocked pool thread would stall other suites' tests.
+        func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) async throws -> TestProcess.Output {
+            try await CLI.offPool { try TestProcess.run(executable, arguments, in: repo, environment: environment, deadline: 300) }
         }
-        #expect(try run(git, ["init", "-q"]).status == 0)
+        #expect(try await run(git, ["init", "-q"]).status == 0)
         // As in any Swift repository: `.build/` (where `lint --changed` keeps its cache) is ignored.
         try CLI.write(".build/\n", to: repo.appendingPathComponent(".gitignore"))
         // The hook definitions, turned into a local configuration that runs the built binary.
@@ -191,7 +192,7 @@ struct CodeRegisterTests {
             print(yaml.safe_dump({'repos': [{'repo': 'local', 'hooks': hooks}]}, allow_unicode=True))
             """
         let python = URL(fileURLWithPath: "/usr/bin/env")
-        let config = try run(python, ["python3", "-c", convert, CLI.root.appendingPathComponent(".pre-commit-hooks.yaml").path])
+        let config = try await run(python, ["python3", "-c", convert, CLI.root.appendingPathComponent(".pre-commit-hooks.yaml").path])
         #expect(config.status == 0, "\(config.stderr)")
         try CLI.write(config.stdout, to: repo.appendingPathComponent(".pre-commit-config.yaml"))
         var environment = ProcessInfo.processInfo.environment
@@ -201,16 +202,16 @@ struct CodeRegisterTests {
         environment["GIT_AUTHOR_EMAIL"] = "t@example.cn"
         environment["GIT_COMMITTER_NAME"] = "t"
         environment["GIT_COMMITTER_EMAIL"] = "t@example.cn"
-        #expect(try run(CLI.binary, ["codes", "c"]).status == 0)
-        #expect(try run(git, ["add", "-A"]).status == 0)
-        #expect(try run(git, ["commit", "-q", "--no-verify", "-m", "first"], environment: environment).status == 0)
+        #expect(try await run(CLI.binary, ["codes", "c"]).status == 0)
+        #expect(try await run(git, ["add", "-A"]).status == 0)
+        #expect(try await run(git, ["commit", "-q", "--no-verify", "-m", "first"], environment: environment).status == 0)
         let preCommit = URL(fileURLWithPath: "/usr/bin/env")
-        #expect(try run(preCommit, ["pre-commit", "install"], environment: environment).status == 0)
+        #expect(try await run(preCommit, ["pre-commit", "install"], environment: environment).status == 0)
 
         // A new contract copied with its code line: staged alone, it clashes with the committed one.
         try CLI.write(Self.service("CopyQuery", code: "1101"), to: repo.appendingPathComponent("c/CopyQuery.contract.yaml"))
-        #expect(try run(git, ["add", "c/CopyQuery.contract.yaml"]).status == 0)
-        let refused = try run(git, ["commit", "-m", "copy"], environment: environment)
+        #expect(try await run(git, ["add", "c/CopyQuery.contract.yaml"]).status == 0)
+        let refused = try await run(git, ["commit", "-m", "copy"], environment: environment)
         #expect(!refused.timedOut)
         #expect(refused.status != 0, "the commit must be refused: \(refused.stdout)\(refused.stderr)")
         let output = refused.stdout + refused.stderr
@@ -218,10 +219,10 @@ struct CodeRegisterTests {
 
         // With its own code (assigned and registered), the commit goes through.
         try CLI.write(Self.service("CopyQuery", code: nil), to: repo.appendingPathComponent("c/CopyQuery.contract.yaml"))
-        #expect(try run(CLI.binary, ["codes", "c"]).status == 0)
-        #expect(try run(git, ["add", "-A"]).status == 0)
-        let accepted = try run(git, ["commit", "-m", "copy with its own code"], environment: environment)
-        let status = try run(git, ["status", "--short"]).stdout
+        #expect(try await run(CLI.binary, ["codes", "c"]).status == 0)
+        #expect(try await run(git, ["add", "-A"]).status == 0)
+        let accepted = try await run(git, ["commit", "-m", "copy with its own code"], environment: environment)
+        let status = try await run(git, ["status", "--short"]).stdout
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)\(status)")
     }
 }
