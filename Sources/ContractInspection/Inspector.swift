@@ -99,9 +99,7 @@ public struct Inspector: Sendable {
     }
 
     func probe(_ entry: CatalogueEntry) async -> Timed<ProbeOutcome> {
-        guard let kind = entry.protocolKind else {
-            return Timed(ProbeOutcome(.unchecked, "protocol '\(entry.protocolName)' is not one of SOAP, Telnet, FTP, SMTP, HTTP, HTTPS, SFTP, SNMP, DNS; not inspected"))
-        }
+        guard let kind = entry.protocolKind else { return await probeDeclared(entry) }
         let address: ServiceAddress
         switch ServiceAddress.parse(entry.address) {
         case .failure(let error): return Timed(ProbeOutcome(.down, "the address is not valid: \(error.message)"))
@@ -140,6 +138,32 @@ public struct Inspector: Sendable {
             return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { silent }) {
                 SNMPProbe.run(address: address, lookup: lookup, deadline: deadline)
             }
+        }
+    }
+
+    /// A protocol beyond the nine, declared under `protocols:` in the catalogue's
+    /// `.contractc.yaml` (a name such as `MQTT`): a TCP connection to the port its address names
+    /// is all that can be checked without speaking it. Any other name is not inspected.
+    func probeDeclared(_ entry: CatalogueEntry) async -> Timed<ProbeOutcome> {
+        let name = entry.protocolName
+        let declarable = name.first.map { $0.isASCII && $0.isLetter } ?? false
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard declarable else {
+            return Timed(ProbeOutcome(.unchecked, "protocol '\(name)' is not one of SOAP, Telnet, FTP, SMTP, HTTP, HTTPS, SFTP, SNMP, DNS; not inspected"))
+        }
+        let address: ServiceAddress
+        switch ServiceAddress.parse(entry.address) {
+        case .failure(let error): return Timed(ProbeOutcome(.down, "the address is not valid: \(error.message)"))
+        case .success(let parsed): address = parsed
+        }
+        guard address.port != nil else {
+            return Timed(ProbeOutcome(.unchecked, "protocol '\(name)' is declared beyond the nine and the address names no port; not inspected"))
+        }
+        let deadline = Deadline(secondsFromNow: timeout)
+        let lookup = self.lookup
+        let late = ProbeOutcome(.down, "no answer within the \(timeoutText) timeout")
+        return await Watchdog.run(seconds: timeout + 0.25, onTimeout: { late }) {
+            ConnectProbe.run(address: address, lookup: lookup, deadline: deadline)
         }
     }
 }

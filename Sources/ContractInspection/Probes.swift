@@ -32,6 +32,28 @@ public struct ProbeOutcome: Sendable, Hashable {
     }
 }
 
+/// The probe of a protocol a catalogue declares beyond the nine (`MQTT`, say): a TCP connection
+/// to the port its address names is up; the protocol itself is not spoken.
+enum ConnectProbe {
+    /// Connects before the deadline and closes. Runs on a thread of its own.
+    static func run(address: ServiceAddress, lookup: HostLookup, deadline: Deadline) -> ProbeOutcome {
+        guard let port = address.port else { return ProbeOutcome(.unchecked, "the address names no port") }
+        let addresses: [ResolvedAddress]
+        switch lookup.resolve(address.host, port) {
+        case .failure(let failure): return ProbeOutcome(.down, "host \(address.host) does not resolve: \(failure.message)")
+        case .success(let found): addresses = found
+        }
+        if deadline.hasPassed { return ProbeOutcome(.down, "no answer before the timeout (resolving \(address.host))") }
+        switch Sockets.connect(to: addresses, until: deadline) {
+        case .failure(.timedOut): return ProbeOutcome(.down, "no connection before the timeout (port \(port))")
+        case .failure(.failed(let message)): return ProbeOutcome(.down, message)
+        case .success(let fd):
+            close(fd)
+            return ProbeOutcome(.up, "connected to port \(port) (a declared protocol: connection only)")
+        }
+    }
+}
+
 /// Probes that speak to a TCP service and judge its first line: FTP (`220`), SMTP (`220`),
 /// SFTP (an `SSH-` banner) and Telnet (a connection is enough).
 enum BannerProbe {

@@ -161,6 +161,24 @@ public enum ProtocolKind: String, Sendable, CaseIterable, Hashable {
     }
 }
 
+/// A protocol beyond the nine that a catalogue declares under `protocols:` in `.contractc.yaml`
+/// (服务接口 2 ends its list with 等, "and so on"): an MQTT broker, say.
+///
+/// Contracts spell it in `protocol:` exactly as declared. Its addresses use one of its schemes
+/// and name their port, which is all `contractc inspect` knows of it (a TCP connection is up).
+public struct DeclaredProtocol: Sendable, Hashable {
+    /// The name contracts write in `protocol:`, e.g. `MQTT`.
+    public var name: String
+    /// URL schemes its addresses may use, lowercase, e.g. `mqtt`, `mqtts`.
+    public var schemes: [String]
+
+    /// Creates a declaration.
+    public init(name: String, schemes: [String]) {
+        self.name = name
+        self.schemes = schemes
+    }
+}
+
 /// Where a service's data lives (服务发布与巡检).
 public enum Hosting: String, Sendable, CaseIterable, Hashable {
     /// 本地数据: published and repaired here.

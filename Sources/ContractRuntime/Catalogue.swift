@@ -140,26 +140,71 @@ public enum ServiceCategory: Int, CaseIterable, Sendable, Codable {
 }
 
 /// The network protocol of an interface (standard clause 服务接口 2), spelled as the standard
-/// spells it.
-public enum ServiceProtocol: String, CaseIterable, Sendable, Codable {
+/// spells it: one of the nine (``soap``, ``https``, …), or one a catalogue declares under
+/// `protocols:` in `.contractc.yaml` (``declared(_:)``), since the standard's list ends with 等.
+///
+/// The nine are static constants, so `ServiceProtocol.https` reads as it always has; compare with
+/// `==` or `switch` with a `default:` (a declared protocol is none of the nine).
+public struct ServiceProtocol: RawRepresentable, Hashable, CaseIterable, Sendable, Codable, CustomStringConvertible {
+    /// The name as the standard, or the declaration, spells it (`HTTPS`, `MQTT`).
+    public let rawValue: String
+
+    private init(name: String) { rawValue = name }
+
+    /// One of the nine, by its exact spelling; nil for any other text (`https`, `MQTT`).
+    public init?(rawValue: String) {
+        guard let standard = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = standard
+    }
+
+    /// A protocol a catalogue declares beyond the nine, named as contracts spell it (`MQTT`).
+    /// A name of the nine gives that one: `declared("HTTPS") == .https`.
+    public static func declared(_ name: String) -> ServiceProtocol {
+        ServiceProtocol(rawValue: name) ?? ServiceProtocol(name: name)
+    }
+
+    /// As the constant is written: `https` for ``https``, `declared("MQTT")` for a declared one.
+    public var description: String { isStandard ? rawValue.lowercased() : "declared(\"\(rawValue)\")" }
+
+    /// Whether this is one of the nine of 服务接口 2 rather than a declared protocol.
+    public var isStandard: Bool { Self.allCases.contains(self) }
+
     /// SOAP web services.
-    case soap = "SOAP"
+    public static let soap = ServiceProtocol(name: "SOAP")
     /// Telnet.
-    case telnet = "Telnet"
+    public static let telnet = ServiceProtocol(name: "Telnet")
     /// FTP file transfer.
-    case ftp = "FTP"
+    public static let ftp = ServiceProtocol(name: "FTP")
     /// SMTP mail.
-    case smtp = "SMTP"
+    public static let smtp = ServiceProtocol(name: "SMTP")
     /// Plain HTTP.
-    case http = "HTTP"
+    public static let http = ServiceProtocol(name: "HTTP")
     /// HTTP over TLS.
-    case https = "HTTPS"
+    public static let https = ServiceProtocol(name: "HTTPS")
     /// SSH file transfer.
-    case sftp = "SFTP"
+    public static let sftp = ServiceProtocol(name: "SFTP")
     /// SNMP network management.
-    case snmp = "SNMP"
+    public static let snmp = ServiceProtocol(name: "SNMP")
     /// DNS.
-    case dns = "DNS"
+    public static let dns = ServiceProtocol(name: "DNS")
+
+    /// The nine protocols of 服务接口 2, in the standard's order.
+    public static let allCases: [ServiceProtocol] = [.soap, .telnet, .ftp, .smtp, .http, .https, .sftp, .snmp, .dns]
+
+    /// Decodes the name; any non-empty name other than the nine is a declared protocol.
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard !name.isEmpty else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a protocol name is not empty"))
+        }
+        self = .declared(name)
+    }
+
+    /// Encodes the name.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// Who may use a service's data (standard clause 数据共享).

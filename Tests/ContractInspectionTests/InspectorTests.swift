@@ -49,7 +49,10 @@ struct InspectorTests {
             FixtureEntry(code: "3102", interface: "DNSDown", protocolName: "DNS", address: "dns://no-such-host.invalid", hosting: "remote", origin: p),
             FixtureEntry(code: "3103", interface: "SNMPUp", protocolName: "SNMP", address: "snmp://127.0.0.1:\(agent.port)"),
             FixtureEntry(code: "3104", interface: "SNMPSilent", protocolName: "SNMP", address: "snmp://127.0.0.1:\(mute.port)"),
-            FixtureEntry(code: "3105", interface: "Gopher", protocolName: "Gopher", address: "gopher://127.0.0.1:70"),
+            // A protocol beyond the nine (declared in the catalogue's .contractc.yaml): a TCP connection.
+            FixtureEntry(code: "3105", interface: "Gopher", protocolName: "Gopher", address: "gopher://127.0.0.1:\(closed)"),
+            FixtureEntry(code: "3107", interface: "GopherNoPort", protocolName: "Gopher", address: "gopher://127.0.0.1"),
+            FixtureEntry(code: "3108", interface: "NotAProtocol", protocolName: "not a protocol", address: "gopher://127.0.0.1:70"),
             FixtureEntry(code: "3106", interface: "BadAddress", protocolName: "HTTP", address: "http//127.0.0.1/x"),
         ]
         let catalogue = CatalogueReader.read(Array(Fixture.catalogue(entries).utf8), file: "catalogue.json")
@@ -90,7 +93,9 @@ struct InspectorTests {
         check("3102", .down, "DNS server host no-such-host.invalid does not resolve", action: "notify \(p)")
         check("3103", .up, "sysDescr 'test agent'")
         check("3104", .unchecked, "no answer")
-        check("3105", .unchecked, "not one of")
+        check("3105", .down, "connection refused", action: repair)
+        check("3107", .unchecked, "the address names no port")
+        check("3108", .unchecked, "not one of")
         check("3106", .down, "the address is not valid", action: repair)
         // Redirects are not followed: the moved server saw one request, and nothing reached port 1.
         #expect(moved.connections == 1)

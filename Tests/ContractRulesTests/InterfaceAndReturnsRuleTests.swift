@@ -185,7 +185,7 @@ struct InterfaceRuleTests {
     @Test func protocolUnknownListsTheNineWhenNothingFits() throws {
         let found = lint(Examples.base([("protocol: HTTPS", "protocol: WebSocket"), ("https://hrss", "wss://hrss")]))
         #expect(summary(found) == ["11:11 protocol-unknown"])
-        #expect(found.first?.message.hasSuffix("write one of SOAP, Telnet, FTP, SMTP, HTTP, HTTPS, SFTP, SNMP or DNS") == true)
+        #expect(found.first?.message.hasSuffix("write one of SOAP, Telnet, FTP, SMTP, HTTP, HTTPS, SFTP, SNMP or DNS, or declare it under 'protocols:' in .contractc.yaml") == true)
     }
 
     @Test func addressInvalidPointsAtTheValue() throws {

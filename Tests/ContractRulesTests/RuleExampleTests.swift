@@ -11,7 +11,7 @@ struct RuleExampleTests {
     static func settings(for rule: RuleDescription, example: RuleExample) -> LintSettings {
         LintSettings(
             severities: [rule.id: rule.defaultSeverity ?? .warning],
-            options: RuleOptions(acronyms: Set(example.acronyms)))
+            options: RuleOptions(acronyms: Set(example.acronyms), protocols: example.protocols))
     }
 
     static func run(_ example: RuleExample, _ rule: RuleDescription) -> [Diagnostic] {

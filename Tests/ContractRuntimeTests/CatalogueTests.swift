@@ -44,6 +44,11 @@ struct CatalogueTests {
     @Test func enumsSpellTheStandard() throws {
         #expect(ServiceProtocol.allCases.map(\.rawValue) == ["SOAP", "Telnet", "FTP", "SMTP", "HTTP", "HTTPS", "SFTP", "SNMP", "DNS"])
         #expect(ServiceProtocol(rawValue: "https") == nil)
+        // A protocol declared in .contractc.yaml beyond the nine.
+        #expect(ServiceProtocol.declared("HTTPS") == .https && ServiceProtocol.https.isStandard)
+        let mqtt = try JSONDecoder().decode([ServiceProtocol].self, from: Data("[\"MQTT\"]".utf8))[0]
+        #expect(mqtt == .declared("MQTT") && !mqtt.isStandard && mqtt.rawValue == "MQTT" && "\(mqtt)" == "declared(\"MQTT\")")
+        #expect(String(decoding: try JSONEncoder().encode([mqtt]), as: UTF8.self) == "[\"MQTT\"]")
         #expect(SharingLevel.allCases.map(\.rawValue) == ["unconditional", "conditional", "none"])
         #expect(Hosting.allCases.map(\.rawValue) == ["local", "remote"])
         #expect(ExchangeMode.allCases.map(\.rawValue) == ["interface", "database", "file", "cascade"])

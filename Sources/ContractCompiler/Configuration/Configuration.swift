@@ -24,13 +24,16 @@ public struct Configuration: Sendable {
     /// (a city's and each district's, say) numbers each one separately. Nil: the folder belongs
     /// to the catalogue of the nearest folder above that names one, or to the run's own.
     public var catalogue: String?
+    /// `protocols:` — protocols beyond the nine of 服务接口 2 (which ends its list with 等) that
+    /// contracts here may name in `protocol:`, each with the URL schemes of its addresses.
+    public var protocols: [DeclaredProtocol] = []
 
     /// Creates an empty configuration rooted at a folder.
     public init(root: String) { self.root = root }
 
     /// The lint settings this configuration gives.
     public var settings: LintSettings {
-        LintSettings(severities: severities, options: RuleOptions(acronyms: Set(acronyms)))
+        LintSettings(severities: severities, options: RuleOptions(acronyms: Set(acronyms), protocols: protocols))
     }
 
     /// Whether a path (as given to the tool) is excluded.
@@ -60,10 +63,10 @@ public struct Configuration: Sendable {
         guard let root = document.root else { return (config, problems) }
         if let s = root.scalar, s.kind == .null { return (config, problems) }
         guard let entries = root.entries else {
-            problem(root.place, "a configuration is a mapping with 'rules', 'exclude', 'acronyms' and 'catalogue', not \(root.kindDescription)")
+            problem(root.place, "a configuration is a mapping with 'rules', 'exclude', 'acronyms', 'catalogue' and 'protocols', not \(root.kindDescription)")
             return (config, problems)
         }
-        let known = ["rules", "exclude", "acronyms", "catalogue"]
+        let known = ["rules", "exclude", "acronyms", "catalogue", "protocols"]
         let ids = RuleRegistry.ids
         for entry in entries {
             switch entry.key {
@@ -124,12 +127,100 @@ public struct Configuration: Sendable {
                     continue
                 }
                 config.catalogue = s.text
+            case "protocols":
+                config.protocols = parseProtocols(entry.value, problem: problem)
             default:
                 let suggestion = Suggestion.closest(to: entry.key, in: known)
-                problem(entry.keyPlace, "unknown key '\(entry.key)' in \(fileName)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; known keys are rules, exclude, acronyms, catalogue"))
+                problem(entry.keyPlace, "unknown key '\(entry.key)' in \(fileName)" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; known keys are rules, exclude, acronyms, catalogue, protocols"))
             }
         }
         return (config, problems)
+    }
+
+    /// Reads `protocols:`: a list of `{name, schemes}` mappings. A name is letters, digits, `-`
+    /// and `_`, starting with a letter, not one of the nine in any case and not declared twice;
+    /// a scheme is an RFC 3986 scheme, written lowercase, taken by no other protocol.
+    static func parseProtocols(_ node: YAMLNode, problem: (SourcePlace, String) -> Void) -> [DeclaredProtocol] {
+        let example = "e.g. '- {name: MQTT, schemes: [mqtt, mqtts]}'"
+        guard let items = node.items else {
+            if node.scalar?.kind != .null { problem(node.place, "'protocols' is a list of protocols with 'name' and 'schemes', \(example)") }
+            return []
+        }
+        var declared: [DeclaredProtocol] = []
+        var takenSchemes: [String: String] = [:]
+        for kind in ProtocolKind.allCases { for scheme in kind.schemes where takenSchemes[scheme] == nil { takenSchemes[scheme] = kind.rawValue } }
+        for item in items {
+            guard let fields = item.entries else {
+                problem(item.place, "each protocol is a mapping with 'name' and 'schemes', \(example)")
+                continue
+            }
+            var name: String?
+            var schemes: [String] = []
+            var valid = true
+            var sawSchemes = false
+            for field in fields {
+                switch field.key {
+                case "name":
+                    guard let s = field.value.scalar, s.kind != .null, field.value.items == nil, field.value.entries == nil else {
+                        problem(field.value.place, "a protocol's 'name' is how contracts spell it in 'protocol:', e.g. MQTT")
+                        valid = false
+                        continue
+                    }
+                    let text = s.text
+                    let wellFormed = text.first.map { $0.isASCII && $0.isLetter } ?? false
+                        && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+                    if !wellFormed {
+                        problem(field.value.place, "protocol name '\(text)' must be ASCII letters, digits, '-' and '_', starting with a letter (e.g. MQTT)")
+                        valid = false
+                    } else if let standard = ProtocolKind.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) {
+                        problem(field.value.place, "protocol '\(text)' is \(standard.rawValue), one of the nine of 服务接口 2; it needs no declaration (write 'protocol: \(standard.rawValue)')")
+                        valid = false
+                    } else if declared.contains(where: { $0.name.lowercased() == text.lowercased() }) {
+                        problem(field.value.place, "protocol '\(text)' is declared twice")
+                        valid = false
+                    } else {
+                        name = text
+                    }
+                case "schemes":
+                    sawSchemes = true
+                    guard let list = field.value.items, !list.isEmpty else {
+                        problem(field.value.place, "a protocol's 'schemes' is a non-empty list of URL schemes, e.g. [mqtt, mqtts]")
+                        valid = false
+                        continue
+                    }
+                    for entry in list {
+                        guard let s = entry.scalar, s.kind != .null else {
+                            problem(entry.place, "each scheme is a string, e.g. mqtt")
+                            valid = false
+                            continue
+                        }
+                        let text = s.text
+                        let wellFormed = text.first.map { $0.isASCII && $0.isLowercase } ?? false
+                            && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "+" || $0 == "-" || $0 == "." }
+                        if !wellFormed {
+                            problem(entry.place, "scheme '\(text)' is not a URL scheme: lowercase ASCII letters, digits, '+', '-' and '.', starting with a letter (e.g. mqtts)")
+                            valid = false
+                        } else if let owner = takenSchemes[text] {
+                            problem(entry.place, "scheme '\(text)' belongs to \(owner); a declared protocol has schemes of its own")
+                            valid = false
+                        } else if !schemes.contains(text) {
+                            schemes.append(text)
+                        }
+                    }
+                default:
+                    let suggestion = Suggestion.closest(to: field.key, in: ["name", "schemes"])
+                    problem(field.keyPlace, "unknown key '\(field.key)' in a protocol declaration" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; a protocol has 'name' and 'schemes'"))
+                    valid = false
+                }
+            }
+            if name == nil && valid { problem(item.place, "a protocol declaration needs 'name', \(example)"); valid = false }
+            if !sawSchemes && valid { problem(item.place, "a protocol declaration needs 'schemes', the URL schemes of its addresses, \(example)"); valid = false }
+            if valid, let name {
+                for scheme in schemes { takenSchemes[scheme] = name }
+                declared.append(DeclaredProtocol(name: name, schemes: schemes))
+            }
+        }
+        return declared
     }
 }
 

@@ -83,7 +83,7 @@ public enum RuleDocs {
     static func diagnostics(_ example: RuleExample, _ rule: RuleDescription) -> [Diagnostic] {
         Linter.lint(example: example, settings: LintSettings(
             severities: [rule.id: rule.defaultSeverity ?? .warning],
-            options: RuleOptions(acronyms: Set(example.acronyms))))
+            options: RuleOptions(acronyms: Set(example.acronyms), protocols: example.protocols)))
     }
 
     /// A window of the example around the finding (or the whole file when short), with the
@@ -93,6 +93,10 @@ public enum RuleDocs {
         var out = ""
         if !example.acronyms.isEmpty {
             out += (markdown ? "With `acronyms: [\(example.acronyms.joined(separator: ", "))]` in `.contractc.yaml`:\n\n" : "  with acronyms: [\(example.acronyms.joined(separator: ", "))]\n")
+        }
+        if !example.protocols.isEmpty {
+            let declared = example.protocols.map { "{name: \($0.name), schemes: [\($0.schemes.joined(separator: ", "))]}" }.joined(separator: ", ")
+            out += (markdown ? "With `protocols: [\(declared)]` in `.contractc.yaml`:\n\n" : "  with protocols: [\(declared)]\n")
         }
         // A set-wide example may hold a hundred files: show the first, the last and those with findings.
         let files = example.files

@@ -86,7 +86,7 @@ public enum GenerateDriver {
             let declared = SwiftGenerator.declaredNames(contract)
             let outcome: Made.Outcome
             do {
-                let generated = try generator.generate(contract)
+                let generated = try generator.generate(contract, protocols: resolver.configuration(forFile: file.path).protocols)
                 do {
                     let path = try folder.path(generated.path)
                     do {

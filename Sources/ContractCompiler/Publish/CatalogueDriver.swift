@@ -143,7 +143,8 @@ public enum CatalogueDriver {
                 }
                 let source = CatalogueSource(file: Publishing.relativePath(contract.file, to: base), sha256: SHA256.hex(bytes))
                 do {
-                    let service = try CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:))
+                    let service = try CatalogueTranslator.translate(contract, source: source, regionName: GBT2260.name(of:),
+                                                                  protocols: resolver.configuration(forFile: contract.file).protocols)
                     published.append(service)
                     if let document = try openAPI.generate(contract) {
                         let path = openAPIFolder + "/" + document.path

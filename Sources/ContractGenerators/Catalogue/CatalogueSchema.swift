@@ -62,7 +62,7 @@ public enum CatalogueSchema {
           }
         },
         "other": { "description": "The catch-all entry of its group (serial 99).", "type": "boolean" },
-        "protocol": { "description": "Network protocol (服务接口 2).", "enum": ["SOAP", "Telnet", "FTP", "SMTP", "HTTP", "HTTPS", "SFTP", "SNMP", "DNS"] },
+        "protocol": { "description": "Network protocol (服务接口 2): one of the nine, or one the catalogue declares under 'protocols:' in .contractc.yaml (the standard's list ends with 等).", "anyOf": [{ "enum": ["SOAP", "Telnet", "FTP", "SMTP", "HTTP", "HTTPS", "SFTP", "SNMP", "DNS"] }, { "type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_-]*$" }] },
         "address": { "description": "The service's address, a URL.", "type": "string", "minLength": 1 },
         "hosting": { "description": "local (本地数据: repaired here) or remote (异地数据: reported to its origin).", "enum": ["local", "remote"] },
         "origin": { "description": "Who publishes and repairs a remote service.", "type": ["string", "null"] },

@@ -15,9 +15,12 @@ public enum CatalogueTranslator {
     /// - Parameters:
     ///   - source: The contract file's path as the catalogue records it, and its SHA-256.
     ///   - regionName: The name of a GB/T 2260 region code, when known (`510100` → `成都市`).
+    ///   - protocols: Protocols beyond the nine that the contract's `.contractc.yaml` declares;
+    ///     the entry carries a declared one by name.
     /// - Throws: ``GenerationFailure`` naming every key the entry needs and the contract lacks.
     public static func translate(
-        _ contract: Contract, source: CatalogueSource, regionName: (String) -> String? = { _ in nil }
+        _ contract: Contract, source: CatalogueSource, regionName: (String) -> String? = { _ in nil },
+        protocols: [DeclaredProtocol] = []
     ) throws -> CatalogueService {
         var problems: [Diagnostic] = []
         func need<T>(_ value: T?, _ key: String, at place: SourcePlace? = nil, hint: String = "") -> T? {
@@ -36,7 +39,9 @@ public enum CatalogueTranslator {
         let resource = need(classification?.resourceCategory, "classification.resource", at: classification?.place)
         let service = need(classification?.serviceCategory, "classification.service", at: classification?.place)
         let content = need(classification?.contentKind, "classification.content", at: classification?.place)
-        let protocolKind = need(contract.protocolKind, "protocol", at: contract.protocolName?.place)
+        let protocolName = need(contract.protocolKind?.rawValue ?? contract.protocolName.flatMap { written in
+            protocols.contains { $0.name == written.value } ? written.value : nil
+        }, "protocol", at: contract.protocolName?.place, hint: "one of the nine of 服务接口 2 or one declared under 'protocols:' in .contractc.yaml")
         let endpoint = contract.endpoint
         let address = need(endpoint?.address?.value, "endpoint.address", at: endpoint?.place)
         let hosting = need(endpoint?.hostingKind, "endpoint.hosting", at: endpoint?.hosting?.place ?? endpoint?.place)
@@ -98,7 +103,7 @@ public enum CatalogueTranslator {
         }
 
         guard problems.isEmpty, let code, let interface, let title, let version, let owner, let resource, let service,
-              let content, let protocolKind, let address, let hosting, let inspection, let sharingLevel, let exchange
+              let content, let protocolName, let address, let hosting, let inspection, let sharingLevel, let exchange
         else {
             throw GenerationFailure(diagnostics: problems)
         }
@@ -110,7 +115,7 @@ public enum CatalogueTranslator {
             service: CatalogueCategory(name: service.rawValue, digit: service.digit, label: service.label),
             content: CatalogueLabel(name: content.rawValue, label: content.label),
             other: classification?.isOther ?? false,
-            protocolName: protocolKind.rawValue, address: address,
+            protocolName: protocolName, address: address,
             hosting: hosting.rawValue,
             origin: endpoint?.origin?.value,
             inspection: inspection,

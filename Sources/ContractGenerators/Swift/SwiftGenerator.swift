@@ -23,12 +23,14 @@ public struct SwiftGenerator: Sendable {
 
     /// The Swift file for a lint-clean contract, named after the contract file
     /// (`X.contract.yaml` → `X.swift`).
+    /// - Parameter protocols: Protocols beyond the nine that the contract's `.contractc.yaml`
+    ///   declares; a contract naming one gets `.declared("NAME")` as its protocol and no client.
     /// - Throws: ``GenerationFailure`` when the contract cannot become Swift (see
     ///   ``SwiftTranslator``), ``TemplateError`` when the templates fail.
-    public func generate(_ contract: Contract) throws -> GeneratedFile {
+    public func generate(_ contract: Contract, protocols: [DeclaredProtocol] = []) throws -> GeneratedFile {
         let path = GeneratedFile.outputName(forContract: contract.file, extension: "swift")
         let sourceName = contract.file.split(separator: "/").last.map(String.init) ?? contract.file
-        var translator = SwiftTranslator(contract)
+        var translator = SwiftTranslator(contract, declaredProtocols: protocols)
         let model = try translator.translate(sourceFile: sourceName)
         let text = try renderer.render(model, template: Self.rootTemplate)
         return GeneratedFile(path: path, contents: Self.tidy(text))

@@ -32,8 +32,12 @@ struct SwiftTranslator {
     /// The enum the contract's types are nested in, `<Interface>Service`.
     private var namespace = ""
 
-    init(_ contract: Contract) {
+    /// Protocols beyond the nine that the contract's configuration declares.
+    let declaredProtocols: [DeclaredProtocol]
+
+    init(_ contract: Contract, declaredProtocols: [DeclaredProtocol] = []) {
         self.contract = contract
+        self.declaredProtocols = declaredProtocols
     }
 
     private mutating func problem(_ place: SourcePlace, _ message: String, related: [Diagnostic.Related] = []) {
@@ -514,7 +518,11 @@ struct SwiftTranslator {
         }
         var facts: [String] = []
         if let code = contract.code?.value { facts.append("Service code \(SwiftSyntax.codeSpan(code))") }
-        if let kind = contract.protocolKind { facts.append(kind.rawValue) }
+        if let kind = contract.protocolKind {
+            facts.append(kind.rawValue)
+        } else if let name = contract.protocolName?.value, declaredProtocols.contains(where: { $0.name == name }) {
+            facts.append(SwiftSyntax.lineComment(name) + " (declared in .contractc.yaml)")
+        }
         if let address = contract.endpoint?.address?.value { facts.append(SwiftSyntax.codeSpan(address)) }
         if let version = contract.version?.value { facts.append("version \(SwiftSyntax.lineComment(version))") }
         if !facts.isEmpty { doc += ["///", "/// " + facts.joined(separator: ", ") + "."] }
@@ -547,8 +555,14 @@ struct SwiftTranslator {
         case .snmp?: protocolCase = "snmp"
         case .dns?: protocolCase = "dns"
         case nil:
-            protocolCase = "http"
-            problem(contract.protocolName?.place ?? anchor, "generated Swift needs one of the nine protocols in 'protocol:'")
+            if let name = contract.protocolName?.value, declaredProtocols.contains(where: { $0.name == name }) {
+                // A declared protocol: the runtime names it; no client is generated for it.
+                protocolCase = "declared(\(SwiftSyntax.stringLiteral(name)))"
+            } else {
+                protocolCase = "http"
+                problem(contract.protocolName?.place ?? anchor,
+                    "generated Swift needs one of the nine protocols in 'protocol:', or one declared under 'protocols:' in .contractc.yaml")
+            }
         }
         let resource = contract.classification?.resourceCategory
         let service = contract.classification?.serviceCategory

@@ -56,11 +56,14 @@ public struct RuleExample: Sendable {
     public var files: [File]
     /// Acronyms configured for the example (see `acronyms` in `.contractc.yaml`).
     public var acronyms: [String]
+    /// Protocols declared for the example (see `protocols` in `.contractc.yaml`).
+    public var protocols: [DeclaredProtocol] = []
 
     /// A one-file example named `Example.contract.yaml`.
-    public init(_ text: String, acronyms: [String] = []) {
+    public init(_ text: String, acronyms: [String] = [], protocols: [DeclaredProtocol] = []) {
         self.files = [File(name: "Example.contract.yaml", text: text)]
         self.acronyms = acronyms
+        self.protocols = protocols
     }
 
     /// An example standing for a contract file the tool cannot open.
@@ -85,11 +88,20 @@ public struct RuleOptions: Sendable, Hashable {
     /// The code register of the catalogue the set rules check (服务编目); set per catalogue by
     /// the driver, not by `.contractc.yaml`.
     public var register: CodeRegisterState
+    /// Protocols beyond the nine the configuration declares (`protocols:`), which
+    /// `protocol-unknown` and `address-protocol-mismatch` accept.
+    public var protocols: [DeclaredProtocol]
 
     /// Creates options.
-    public init(acronyms: Set<String> = [], register: CodeRegisterState = .notExpected) {
+    public init(acronyms: Set<String> = [], register: CodeRegisterState = .notExpected, protocols: [DeclaredProtocol] = []) {
         self.acronyms = acronyms
         self.register = register
+        self.protocols = protocols
+    }
+
+    /// The declared protocol a contract's `protocol:` names, spelled exactly as declared.
+    public func declaredProtocol(named name: String) -> DeclaredProtocol? {
+        protocols.first { $0.name == name }
     }
 }
 

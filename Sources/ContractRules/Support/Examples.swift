@@ -1,3 +1,5 @@
+import ContractModel
+
 /// The contract that rule examples start from: small, complete, and clean under every rule.
 ///
 /// A rule's examples are usually this contract with one line changed, made with
@@ -49,6 +51,21 @@ public enum Examples {
                 masking: name
 
         """
+
+    /// The base contract served over MQTT, a protocol beyond the nine that a catalogue declares
+    /// (``mqttDeclaration``).
+    public static let mqtt = base([
+        ("protocol: HTTPS", "protocol: MQTT"),
+        ("address: https://hrss.example.cn/api/person", "address: mqtts://broker.example.cn:8883/person"),
+    ])
+
+    /// ``mqtt`` with the first occurrence of `old` replaced by `new`.
+    public static func mqtt(replacing old: String, with new: String) -> String {
+        mqtt.replacingFirst(old, with: new)
+    }
+
+    /// `protocols: [{name: MQTT, schemes: [mqtt, mqtts]}]`, as `.contractc.yaml` declares it.
+    public static let mqttDeclaration = DeclaredProtocol(name: "MQTT", schemes: ["mqtt", "mqtts"])
 
     /// The base contract with the first occurrence of `old` replaced by `new`.
     ///
