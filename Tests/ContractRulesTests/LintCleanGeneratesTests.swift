@@ -5,7 +5,10 @@ import Testing
 /// rule (good ones, and bad ones too — those with no error under every rule), the whole path
 /// of the fuzz target runs, and it fails (a negative result) when an input with no error is
 /// refused by a generator or clashes with another file of the input.
-@Suite("Lint-clean inputs generate")
+// Serialized: each case runs every generator over a rule's examples, CPU-bound on a thread of
+// Swift's cooperative pool; in parallel they would take both threads of a 2-core machine and
+// stall other suites' async tests (their timeouts measure the stall, not the code).
+@Suite("Lint-clean inputs generate", .serialized)
 struct LintCleanGeneratesTests {
     /// An example as one fuzz input: `#%file` before each file, `#%acronyms` for its acronyms.
     static func input(_ example: RuleExample) -> [UInt8] {

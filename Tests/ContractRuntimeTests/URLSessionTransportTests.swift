@@ -88,12 +88,12 @@ struct URLSessionTransportTests {
             try await core.call(method: "GET", path: "/slow")
         }
         let elapsed = Date().timeIntervalSince(start)
-        // The transport gives up at its own deadline (1 s): `.timedOut`, not the network error the
-        // server's close at 30 s would give. Wall time after the deadline is not the transport's:
-        // on a 2-core CI machine other suites' blocking tests can hold both threads of Swift's
-        // cooperative pool, delaying this task's resumption, so the upper bound only excludes
-        // waiting for the server.
-        #expect(elapsed >= 0.9 && elapsed < 29)
+        // The transport gives up at its own deadline (1 s): `.timedOut` above, not the network error
+        // the server's close at 30 s would give — that is what shows the server was not waited
+        // for. Wall time after the deadline is not the transport's (on a 2-core CI machine other
+        // suites' CPU-bound tests can hold both threads of Swift's cooperative pool and delay this
+        // task's resumption), so only the lower bound is checked.
+        #expect(elapsed >= 0.9)
     }
 
     @Test func refusedConnectionIsNetworkError() async throws {
