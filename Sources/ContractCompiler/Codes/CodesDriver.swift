@@ -79,8 +79,8 @@ public enum CodesDriver {
         } else {
             var whole = Discovery.find(roots.sorted().map { ConfigurationResolver.display($0).isEmpty ? "." : ConfigurationResolver.display($0) }, excluded: excluded)
             // Keep the paths as the user gave them for the given files.
-            let givenAbsolute = Set(given.files.map { resolver.absoluteFolder(ofFile: $0) + "/" + ($0.split(separator: "/").last.map(String.init) ?? $0) })
-            whole.files.removeAll { givenAbsolute.contains(resolver.absoluteFolder(ofFile: $0) + "/" + ($0.split(separator: "/").last.map(String.init) ?? $0)) }
+            let givenAbsolute = Set(given.files.map(resolver.absolutePath(ofFile:)))
+            whole.files.removeAll { givenAbsolute.contains(resolver.absolutePath(ofFile: $0)) }
             whole.files = given.files + whole.files
             whole.problems = []
             found = whole

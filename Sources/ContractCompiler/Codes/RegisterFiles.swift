@@ -18,7 +18,8 @@ enum RegisterFiles {
         for path in paths {
             let folder = resolver.absoluteFolder(ofFile: path)
             guard seen.insert(folder).inserted, let root = resolver.outermostConfigurationFolder(forFile: path) else { continue }
-            if best == nil || root.count < best!.count { best = root }
+            if let current = best, current.count <= root.count { continue }
+            best = root
         }
         return best
     }

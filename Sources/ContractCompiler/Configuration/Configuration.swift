@@ -285,6 +285,12 @@ public final class ConfigurationResolver: @unchecked Sendable {
         return folder
     }
 
+    /// The absolute path of a file given as `path` (its folder made absolute, then its name): the
+    /// key under which one file is the same file whatever working folder or spelling named it.
+    public func absolutePath(ofFile path: String) -> String {
+        absoluteFolder(ofFile: path) + "/" + (path.split(separator: "/").last.map(String.init) ?? path)
+    }
+
     /// The catalogue a file belongs to: the nearest `.contractc.yaml` in its folder or above that
     /// names one (`catalogue:`), or nil for the run's own catalogue. With `--config`, that
     /// file's catalogue for every file.

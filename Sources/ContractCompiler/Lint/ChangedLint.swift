@@ -72,9 +72,7 @@ public enum ChangedLint {
         }
 
         let found = LintDriver.discover(paths, resolver: resolver)
-        let absolute = found.files.map { path in
-            resolver.absoluteFolder(ofFile: path) + "/" + (path.split(separator: "/").last.map(String.init) ?? path)
-        }
+        let absolute = found.files.map(resolver.absolutePath(ofFile:))
         let cacheFile = top + "/" + cachePath
         var cache = readCache(cacheFile)
 
